@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# crane's single entry point: ./build.sh build|test|lint|golden|bench|release
+#   build    go build -o bin/crane with the version stamped
+#   test     lint, then go test ./... (golden trees, CLI scripts, end-to-end pack builds
+#            with every toolchain found on the machine; a missing one is skipped and said)
+#   lint     gofmt and go vet
+#   golden   rewrite the golden trees: go test ./... -run Golden -update
+#   bench    go test -bench . -benchmem -run '^$' ./...
+#   release  static binaries for linux, darwin and windows into dist/
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+
+need() {
+  command -v go >/dev/null 2>&1 || { echo "build.sh: go is not on PATH; install Go 1.26 or later" >&2; exit 1; }
+}
+
+version() { tr -d ' \n' < VERSION 2>/dev/null || echo dev; }
+ldflags() { echo "-s -w -X github.com/ewilde/crane/cmd.version=$(version)"; }
+
+lint() {
+  local unformatted
+  unformatted="$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))"
+  if [ -n "$unformatted" ]; then
+    echo "gofmt would change:" >&2; echo "$unformatted" >&2; exit 1
+  fi
+  go vet ./...
+}
+
+task="${1:-build}"
+need
+case "$task" in
+  build) CGO_ENABLED=0 go build -trimpath -ldflags "$(ldflags)" -o bin/crane . ;;
+  test)
+    lint
+    go test -count=1 -timeout 20m ./...
+    ;;
+  lint) lint ;;
+  golden) go test ./... -run 'Golden' -update ;;
+  bench) go test -run '^$' -bench . -benchmem ./... ;;
+  release)
+    for target in linux/amd64 linux/arm64 darwin/amd64 darwin/arm64 windows/amd64; do
+      os="${target%/*}" arch="${target#*/}" ext=""
+      [ "$os" = windows ] && ext=.exe
+      CGO_ENABLED=0 GOOS="$os" GOARCH="$arch" go build -trimpath -ldflags "$(ldflags)" \
+        -o "dist/crane_${os}_${arch}${ext}" .
+    done
+    ;;
+  *) echo "usage: ./build.sh build|test|lint|golden|bench|release" >&2; exit 2 ;;
+esac

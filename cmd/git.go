@@ -1,0 +1,31 @@
+package cmd
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"github.com/ewilde/crane/generator"
+)
+
+// initRepo makes dir a git repository; on failure it removes the partial .git
+// so that Apply's rollback leaves nothing behind.
+func initRepo(g generator.Git, dir string) error {
+	if err := g.Init(dir); err != nil {
+		_ = os.RemoveAll(filepath.Join(dir, ".git"))
+		return fmt.Errorf("git init %s: %w; run again with --no-git to skip it", dir, err)
+	}
+	return nil
+}
+
+var plainWord = regexp.MustCompile(`^[A-Za-z0-9_./-]+$`)
+
+// shellWord quotes s for the "Next: cd ..." hint when it needs it.
+func shellWord(s string) string {
+	if plainWord.MatchString(s) {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}

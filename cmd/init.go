@@ -1,0 +1,135 @@
+package cmd
+
+import (
+	"fmt"
+	"path/filepath"
+	"strconv"
+
+	"github.com/spf13/cobra"
+
+	"github.com/ewilde/crane/generator"
+)
+
+// initOptions are crane init's inputs.
+type initOptions struct {
+	name    string // "" when not given
+	pack    string
+	dir     string // "" means the pack's default (usually ./NAME)
+	noGit   bool
+	values  valueFlags
+	report  reportFlags
+	helpFor bool
+}
+
+func newInitCmd(e *env) *cobra.Command {
+	opts := &initOptions{}
+	c := &cobra.Command{
+		Use:   "init NAME",
+		Short: "Render a new project from a pack",
+		Long: `Render a new project from a pack into ./NAME (or --dir): a solution, a project,
+a test project, a VERSION file, a package manifest and a build script.
+
+The target folder must be missing or empty; to add build tooling to an
+existing repository use crane assemble. Unless --no-git is given or the target
+is already inside a git work tree, the new project is a git repository on
+branch main (no commit). crane init --pack PACK --help lists that pack's
+variables.`,
+		Example: `  crane init Acme.Widgets
+  crane init github.com/acme/widget --pack go
+  crane init Demo --set TargetFramework=net8.0 --dry-run`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: ran(func(c *cobra.Command, args []string) error {
+			if len(args) == 1 {
+				opts.name = args[0]
+			}
+			return runInit(e, opts)
+		}),
+	}
+	f := c.Flags()
+	f.StringVar(&opts.pack, "pack", "dotnet", "the pack to render (see crane packs)")
+	f.StringVar(&opts.dir, "dir", "", "the folder to create the project in (default ./NAME)")
+	f.StringArrayVar(&opts.values.set, "set", nil, "set a variable: --set key=value (repeatable)")
+	f.StringVar(&opts.values.values, "values", "", "a YAML file of variable: value")
+	f.BoolVar(&opts.report.dryRun, "dry-run", false, "print the plan and write nothing")
+	f.BoolVar(&opts.report.diff, "diff", false, "show a unified diff for every file")
+	f.BoolVar(&opts.report.json, "json", false, "print the plan as JSON")
+	f.BoolVar(&opts.noGit, "no-git", false, "do not make the project a git repository")
+	defaultHelp := c.HelpFunc()
+	c.SetHelpFunc(func(c *cobra.Command, args []string) {
+		defaultHelp(c, args)
+		if p, err := e.packs.Load(opts.pack); err == nil {
+			fmt.Fprintln(c.OutOrStdout())
+			writePackVariables(c.OutOrStdout(), p)
+		}
+	})
+	return c
+}
+
+// runInit renders the pack, plans the new project and applies the plan.
+func runInit(e *env, opts *initOptions) error {
+	p, err := e.packs.Load(opts.pack)
+	if err != nil {
+		return err
+	}
+	given, err := opts.values.given()
+	if err != nil {
+		return err
+	}
+	if opts.name != "" {
+		given["Name"] = opts.name
+	}
+	facts := generator.ReadFacts(e.git)
+	facts.Year = e.now().Year()
+	var ask generator.Prompter
+	if e.interactive && !opts.report.json {
+		ask = prompter(e.in, e.out)
+	}
+	vals, err := generator.Resolve(p, given, facts, ask)
+	if err != nil {
+		return err
+	}
+	dir := opts.dir
+	if dir == "" {
+		if dir, err = p.DirFor(vals); err != nil {
+			return err
+		}
+	}
+	empty, err := generator.IsEmptyDir(dir)
+	if err != nil {
+		return fmt.Errorf("target directory %s: %w", dir, err)
+	}
+	if !empty {
+		return fmt.Errorf("target directory %s is not empty; to add build tooling to an existing repository run crane assemble %s", dir, dir)
+	}
+	tree, err := generator.Render(p, vals, generator.ComponentProject, generator.ComponentBuild)
+	if err != nil {
+		return err
+	}
+	plan, err := generator.MakePlan(dir, tree, nil, generator.Lock{Pack: p.Name, PackVersion: p.Version, Values: p.Recorded(vals)})
+	if err != nil {
+		return err
+	}
+	if !opts.report.json {
+		printPlan(e.out, plan, filepath.ToSlash(dir), opts.report.diff)
+	}
+	written := 0
+	if !opts.report.dryRun {
+		var finish func() error
+		if _, inRepo := e.git.WorkTree(dir); !opts.noGit && !inRepo {
+			finish = func() error { return initRepo(e.git, dir) }
+		}
+		if written, err = generator.Apply(e.ctx, plan, generator.ApplyOptions{Finish: finish}); err != nil {
+			return err
+		}
+	}
+	if opts.report.json {
+		return printJSON(e.out, "init", dir, plan, opts.report.dryRun, opts.report.diff, written)
+	}
+	if opts.report.dryRun {
+		fmt.Fprintf(e.out, "%s Dry run: nothing written.\n", summary(plan))
+		return nil
+	}
+	fmt.Fprintf(e.out, "Created %s from the %s pack (%s): %s files.\n", vals["Name"], p.Name, p.Version, strconv.Itoa(written))
+	fmt.Fprintf(e.out, "Next: cd %s && ./build.sh\n", shellWord(dir))
+	return nil
+}

@@ -1,0 +1,73 @@
+package cmd
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/ewilde/crane/generator"
+)
+
+func newPacksCmd(e *env) *cobra.Command {
+	return &cobra.Command{
+		Use:   "packs [PACK]",
+		Short: "List the embedded packs and their variables",
+		Args:  cobra.MaximumNArgs(1),
+		RunE: ran(func(c *cobra.Command, args []string) error {
+			return runPacks(e, args)
+		}),
+	}
+}
+
+// runPacks prints every pack (or the one named) with its variables.
+func runPacks(e *env, args []string) error {
+	names := args
+	if len(names) == 0 {
+		var err error
+		if names, err = e.packs.Names(); err != nil {
+			return err
+		}
+	}
+	for i, name := range names {
+		p, err := e.packs.Load(name)
+		if err != nil {
+			return err
+		}
+		if i > 0 {
+			fmt.Fprintln(e.out)
+		}
+		fmt.Fprintf(e.out, "%s %s: %s\n", p.Name, p.Version, p.Description)
+		if p.Toolchain != "" {
+			fmt.Fprintf(e.out, "  needs: %s\n", p.Toolchain)
+		}
+		writePackVariables(e.out, p)
+	}
+	return nil
+}
+
+// writePackVariables prints a pack's variables: name, type, default, choices
+// and help.
+func writePackVariables(w io.Writer, p *generator.Pack) {
+	fmt.Fprintf(w, "Variables of the %s pack (set with --set NAME=VALUE):\n", p.Name)
+	for _, v := range p.Variables {
+		if v.Computed {
+			continue
+		}
+		var attrs []string
+		attrs = append(attrs, v.Type)
+		switch {
+		case v.Name == "Name":
+			attrs = append(attrs, "the NAME argument")
+		case v.Required():
+			attrs = append(attrs, "required")
+		default:
+			attrs = append(attrs, "default "+v.Default)
+		}
+		if len(v.Choices) > 0 {
+			attrs = append(attrs, "choices "+strings.Join(v.Choices, "|"))
+		}
+		fmt.Fprintf(w, "  %-16s %s\n  %-16s (%s)\n", v.Name, v.Help, "", strings.Join(attrs, "; "))
+	}
+}

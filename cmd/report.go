@@ -1,0 +1,125 @@
+package cmd
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"path"
+	"strings"
+
+	"github.com/rogpeppe/go-internal/diff"
+
+	"github.com/ewilde/crane/generator"
+)
+
+// reportFlags choose how a plan is shown.
+type reportFlags struct {
+	dryRun bool
+	diff   bool
+	json   bool
+}
+
+// kindOrder is the order the summary line counts kinds in.
+var kindOrder = []generator.Kind{
+	generator.KindCreate, generator.KindUpdate, generator.KindMerge,
+	generator.KindIdentical, generator.KindKeep, generator.KindConflict,
+}
+
+// printPlan prints one line per action ("create  Demo/Demo.sln"), paths
+// under prefix, and with diff a unified diff under each line that changes
+// something or keeps the user's file.
+func printPlan(w io.Writer, p *generator.Plan, prefix string, withDiff bool) {
+	width := 0
+	for _, a := range p.Actions {
+		width = max(width, len(displayPath(prefix, a.Path)))
+	}
+	for _, a := range p.Actions {
+		note := a.Note
+		if a.Kind == generator.KindCreate && a.Mode&0o111 != 0 {
+			note = strings.TrimSpace("(0755) " + note)
+		} else if note != "" {
+			note = "(" + note + ")"
+		}
+		line := fmt.Sprintf("%-10s %-*s %s", a.Kind, width, displayPath(prefix, a.Path), note)
+		fmt.Fprintln(w, strings.TrimRight(line, " "))
+		if withDiff {
+			w.Write(actionDiff(a))
+		}
+	}
+}
+
+func displayPath(prefix, p string) string {
+	if prefix == "" || prefix == "." {
+		return p
+	}
+	return path.Join(prefix, p)
+}
+
+// actionDiff is the unified diff between what is there and what crane writes
+// (or, for a kept file, would have written).
+func actionDiff(a generator.Action) []byte {
+	switch a.Kind {
+	case generator.KindCreate:
+		return diff.Diff("/dev/null", nil, "b/"+a.Path, a.Data)
+	case generator.KindUpdate, generator.KindMerge:
+		return diff.Diff("a/"+a.Path, a.Old, "b/"+a.Path, a.Data)
+	case generator.KindKeep:
+		return diff.Diff("a/"+a.Path, a.Old, "crane/"+a.Path, a.Crane)
+	}
+	return nil
+}
+
+// summary is "Plan: 4 create, 1 merge, 1 keep."
+func summary(p *generator.Plan) string {
+	c := p.Count()
+	var parts []string
+	for _, k := range kindOrder {
+		if c[k] > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", c[k], k))
+		}
+	}
+	return "Plan: " + strings.Join(parts, ", ") + "."
+}
+
+// jsonAction is one action in --json output.
+type jsonAction struct {
+	Action string `json:"action"`
+	Path   string `json:"path"`
+	Policy string `json:"policy,omitempty"`
+	Mode   string `json:"mode"`
+	Note   string `json:"note,omitempty"`
+	Diff   string `json:"diff,omitempty"`
+}
+
+// jsonReport is the whole --json document.
+type jsonReport struct {
+	Command     string         `json:"command"`
+	Pack        string         `json:"pack"`
+	PackVersion string         `json:"pack_version"`
+	Root        string         `json:"root"`
+	DryRun      bool           `json:"dry_run"`
+	Actions     []jsonAction   `json:"actions"`
+	Counts      map[string]int `json:"counts"`
+	Written     int            `json:"written"`
+}
+
+func printJSON(w io.Writer, command, root string, p *generator.Plan, dryRun, withDiff bool, written int) error {
+	r := jsonReport{
+		Command: command, Pack: p.Lock.Pack, PackVersion: p.Lock.PackVersion,
+		Root: root, DryRun: dryRun, Counts: map[string]int{}, Written: written,
+		Actions: []jsonAction{},
+	}
+	for k, n := range p.Count() {
+		r.Counts[string(k)] = n
+	}
+	for _, a := range p.Actions {
+		ja := jsonAction{Action: string(a.Kind), Path: a.Path, Policy: string(a.Policy), Mode: fmt.Sprintf("%04o", a.Mode), Note: a.Note}
+		if withDiff {
+			ja.Diff = string(actionDiff(a))
+		}
+		r.Actions = append(r.Actions, ja)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(r)
+}

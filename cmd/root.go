@@ -1,0 +1,114 @@
+package cmd
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+)
+
+func init() {
+	// Command names are matched case-insensitively ("crane Init"), as crane
+	// 0.x did. This is cobra's process-wide switch, set once here.
+	cobra.EnableCaseInsensitive = true
+}
+
+func newRootCmd(e *env) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "crane",
+		Short: "Scaffold a project from a template pack, or add build tooling to one",
+		Long: `crane renders a new project from an embedded template pack (crane init) and
+merges a pack's build tooling into an existing repository without overwriting
+your files (crane assemble).`,
+		SilenceErrors:     true,
+		SilenceUsage:      true,
+		Version:           buildVersion(),
+		CompletionOptions: cobra.CompletionOptions{HiddenDefaultCmd: false},
+	}
+	root.SetVersionTemplate("crane {{.Version}}\n")
+	root.SetFlagErrorFunc(flagError)
+	root.AddCommand(
+		newInitCmd(e),
+		newPacksCmd(e),
+		newVersionCmd(e),
+		newListCommandsCmd(root),
+	)
+	return root
+}
+
+// flagError adds a "did you mean" to an unknown flag.
+func flagError(c *cobra.Command, err error) error {
+	msg := err.Error()
+	name, ok := strings.CutPrefix(msg, "unknown flag: --")
+	if !ok {
+		return fmt.Errorf("%w\nsee crane %s --help", err, c.Name())
+	}
+	var names []string
+	c.Flags().VisitAll(func(f *pflag.Flag) { names = append(names, f.Name) })
+	if s := suggest(name, names); len(s) > 0 {
+		return fmt.Errorf("%w\n\nDid you mean this?\n\t--%s", err, strings.Join(s, "\n\t--"))
+	}
+	return fmt.Errorf("%w\nsee crane %s --help", err, c.Name())
+}
+
+// suggest returns the candidates within two edits of s, or that start with it.
+func suggest(s string, candidates []string) []string {
+	var out []string
+	for _, c := range candidates {
+		if levenshtein(strings.ToLower(s), strings.ToLower(c)) <= 2 || (len(s) > 1 && strings.HasPrefix(c, s)) {
+			out = append(out, c)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func levenshtein(a, b string) int {
+	prev := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur := make([]int, len(b)+1)
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(b)]
+}
+
+// newListCommandsCmd keeps crane 0.x's listcommands working, hidden.
+func newListCommandsCmd(root *cobra.Command) *cobra.Command {
+	return &cobra.Command{
+		Use:    "listcommands",
+		Short:  "List the commands (crane 0.x name; hidden)",
+		Hidden: true,
+		Args:   cobra.NoArgs,
+		RunE: ran(func(c *cobra.Command, _ []string) error {
+			for _, sub := range root.Commands() {
+				if sub.IsAvailableCommand() {
+					fmt.Fprintf(c.OutOrStdout(), "%-12s %s\n", sub.Name(), sub.Short)
+				}
+			}
+			return nil
+		}),
+	}
+}
+
+// ran wraps a run function so that its errors are told apart from cobra's.
+func ran(f func(*cobra.Command, []string) error) func(*cobra.Command, []string) error {
+	return func(c *cobra.Command, args []string) error {
+		if err := f(c, args); err != nil {
+			return &ranError{err}
+		}
+		return nil
+	}
+}

@@ -1,0 +1,221 @@
+package generator
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// ConflictError is a plan that cannot be applied without overwriting
+// something that is not crane's.
+type ConflictError struct {
+	Actions []Action
+}
+
+func (e *ConflictError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d conflicts; nothing was written:", len(e.Actions))
+	for _, a := range e.Actions {
+		fmt.Fprintf(&b, "\n  %s: %s", a.Path, a.Note)
+	}
+	return b.String()
+}
+
+// ApplyOptions tune Apply.
+type ApplyOptions struct {
+	// Finish runs once every file is in place and before the change is
+	// committed; an error rolls every file back. It cleans up after itself.
+	Finish func() error
+	// beforeStep, in tests, injects a failure before the i-th rename.
+	beforeStep func(i int) error
+}
+
+// tx records what Apply changed so that it can put everything back.
+type tx struct {
+	dirs    []string    // folders created, in creation order
+	staged  []string    // temporary files not yet renamed into place
+	placed  []string    // new files renamed into place where nothing was
+	backups [][2]string // {target, backup} of files replaced
+}
+
+// Apply writes the plan's files: each is staged beside its target and renamed
+// into place; an error, or ctx being cancelled, rolls back to exactly what was
+// there before. It refuses a plan with conflicts, never writes through a
+// symlink and returns how many files it wrote.
+func Apply(ctx context.Context, p *Plan, opt ApplyOptions) (n int, err error) {
+	if c := p.Conflicts(); len(c) > 0 {
+		return 0, &ConflictError{Actions: c}
+	}
+	var t tx
+	defer func() {
+		if err != nil {
+			if rerr := t.rollback(); rerr != nil {
+				err = fmt.Errorf("%w; and rolling back failed: %v", err, rerr)
+			}
+		}
+	}()
+	if err := t.mkdirAll(p.Root); err != nil {
+		return 0, err
+	}
+	type step struct {
+		a      Action
+		target string
+		tmp    string
+	}
+	var steps []step
+	for _, a := range p.Actions {
+		if !a.Kind.Writes() {
+			continue
+		}
+		if err := ctx.Err(); err != nil {
+			return 0, err
+		}
+		target := filepath.Join(p.Root, filepath.FromSlash(a.Path))
+		if err := t.mkdirAll(filepath.Dir(target)); err != nil {
+			return 0, err
+		}
+		tmp, err := t.stage(target, a.Data, a.Mode)
+		if err != nil {
+			return 0, err
+		}
+		steps = append(steps, step{a, target, tmp})
+	}
+	for i, s := range steps {
+		if err := ctx.Err(); err != nil {
+			return 0, err
+		}
+		if opt.beforeStep != nil {
+			if err := opt.beforeStep(i); err != nil {
+				return 0, err
+			}
+		}
+		if err := t.place(s.target, s.tmp, s.a.Kind == KindCreate); err != nil {
+			return 0, fmt.Errorf("writing %s: %w", s.a.Path, err)
+		}
+	}
+	if opt.Finish != nil {
+		if err := opt.Finish(); err != nil {
+			return 0, err
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return 0, err
+	}
+	for _, b := range t.backups {
+		_ = os.Remove(b[1])
+	}
+	return len(steps), nil
+}
+
+// mkdirAll creates dir and its missing parents, recording each, and refuses a
+// symlink or a file on the way.
+func (t *tx) mkdirAll(dir string) error {
+	info, err := os.Lstat(dir)
+	if err == nil {
+		if info.Mode()&fs.ModeSymlink != 0 {
+			return fmt.Errorf("%s is a symlink; crane never writes through one", dir)
+		}
+		if !info.IsDir() {
+			return fmt.Errorf("%s is a file where crane needs a folder", dir)
+		}
+		return nil
+	}
+	if !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	if parent := filepath.Dir(dir); parent != dir {
+		if err := t.mkdirAll(parent); err != nil {
+			return err
+		}
+	}
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		return err
+	}
+	t.dirs = append(t.dirs, dir)
+	return nil
+}
+
+func (t *tx) stage(target string, data []byte, mode fs.FileMode) (string, error) {
+	f, err := os.CreateTemp(filepath.Dir(target), ".crane-stage-*")
+	if err != nil {
+		return "", err
+	}
+	t.staged = append(t.staged, f.Name())
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(f.Name(), mode)
+	}
+	return f.Name(), err
+}
+
+// place renames tmp to target. A new file is linked into place, which fails
+// rather than replace a file that appeared since the plan; an existing one is
+// first moved to a backup.
+func (t *tx) place(target, tmp string, create bool) error {
+	if create {
+		if err := os.Link(tmp, target); err != nil {
+			return err
+		}
+		t.placed = append(t.placed, target)
+		return t.unstage(tmp)
+	}
+	backup := tmp + ".bak"
+	if err := os.Rename(target, backup); err != nil {
+		return err
+	}
+	t.backups = append(t.backups, [2]string{target, backup})
+	if err := os.Rename(tmp, target); err != nil {
+		return err
+	}
+	return t.unstage(tmp)
+}
+
+func (t *tx) unstage(tmp string) error {
+	for i, s := range t.staged {
+		if s == tmp {
+			t.staged = append(t.staged[:i], t.staged[i+1:]...)
+			break
+		}
+	}
+	if err := os.Remove(tmp); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	return nil
+}
+
+// rollback undoes everything in reverse order and reports the first failure.
+func (t *tx) rollback() error {
+	var errs []error
+	for _, s := range t.staged {
+		if err := os.Remove(s); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			errs = append(errs, err)
+		}
+	}
+	for i := len(t.placed) - 1; i >= 0; i-- {
+		if err := os.Remove(t.placed[i]); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	for i := len(t.backups) - 1; i >= 0; i-- {
+		b := t.backups[i]
+		if _, err := os.Lstat(b[1]); err != nil {
+			continue // never moved
+		}
+		if err := os.Rename(b[1], b[0]); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	for i := len(t.dirs) - 1; i >= 0; i-- {
+		if err := os.Remove(t.dirs[i]); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return errors.Join(errs...)
+}

@@ -1,0 +1,25 @@
+package generator
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+)
+
+func exists(p string) bool {
+	_, err := os.Lstat(p)
+	return !errors.Is(err, fs.ErrNotExist)
+}
+
+// IsEmptyDir reports whether dir is missing or an empty folder: where init may
+// write.
+func IsEmptyDir(dir string) (bool, error) {
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return true, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	return len(entries) == 0, nil
+}

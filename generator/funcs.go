@@ -1,0 +1,131 @@
+package generator
+
+import (
+	"encoding/xml"
+	"fmt"
+	"path"
+	"regexp"
+	"strings"
+	"text/template"
+
+	"github.com/Masterminds/sprig/v3"
+	"github.com/google/uuid"
+	"github.com/iancoleman/strcase"
+)
+
+// unhermetic are the sprig functions a pack may not call: they read the
+// environment, the clock, the network or a random source, so the same inputs
+// would not give the same bytes (or a pack could read the user's secrets).
+var unhermetic = []string{
+	"env", "expandenv", "getHostByName",
+	"now", "date", "dateInZone", "date_in_zone", "dateModify", "date_modify",
+	"mustDateModify", "must_date_modify", "ago", "duration", "durationRound",
+	"htmlDate", "htmlDateInZone", "unixEpoch", "toDate", "mustToDate",
+	"randAlphaNum", "randAlpha", "randAscii", "randNumeric", "randBytes", "randInt",
+	"shuffle", "uuidv4", "bcrypt", "htpasswd", "encryptAES", "decryptAES",
+	"genPrivateKey", "derivePassword", "buildCustomCert", "genCA", "genCAWithKey",
+	"genSelfSignedCert", "genSelfSignedCertWithKey", "genSignedCert", "genSignedCertWithKey",
+}
+
+// funcMap is built once: sprig's functions less the unhermetic ones, plus
+// crane's own.
+var funcMap = buildFuncMap()
+
+func buildFuncMap() template.FuncMap {
+	m := sprig.TxtFuncMap()
+	for _, name := range unhermetic {
+		delete(m, name)
+	}
+	for name, fn := range craneFuncs() {
+		m[name] = fn
+	}
+	return m
+}
+
+// FuncNames lists the functions packs render with, sorted. Tests use it to
+// prove the map is hermetic.
+func FuncNames() []string { return sortedKeys(funcMap) }
+
+func craneFuncs() template.FuncMap {
+	return template.FuncMap{
+		"pascal":      strcase.ToCamel,
+		"camel":       strcase.ToLowerCamel,
+		"kebab":       strcase.ToKebab,
+		"snake":       strcase.ToSnake,
+		"screamSnake": strcase.ToScreamingSnake,
+		"xml":         xmlEscape,
+		"shq":         shellQuote,
+		"psq":         powershellQuote,
+		"guid":        DeriveGUID,
+		"pathBase":    path.Base,
+	}
+}
+
+// craneNamespace is the UUID v5 namespace of crane's derived GUIDs.
+var craneNamespace = uuid.NewSHA1(uuid.NameSpaceURL, []byte("https://github.com/ewilde/crane"))
+
+// DeriveGUID returns the upper-case UUID v5 of the joined parts in crane's
+// namespace, so the .sln and the .csproj always agree and output is
+// reproducible. guid "project" "Demo" gives the same GUID every time.
+func DeriveGUID(parts ...string) string {
+	return strings.ToUpper(uuid.NewSHA1(craneNamespace, []byte(strings.Join(parts, "\x00"))).String())
+}
+
+func xmlEscape(s string) string {
+	var b strings.Builder
+	_ = xml.EscapeText(&b, []byte(s))
+	return b.String()
+}
+
+var shellSafeRe = regexp.MustCompile(`^[A-Za-z0-9_./:@%+=,-]+$`)
+
+// shellQuote quotes s for POSIX sh: single quotes, with embedded ones closed,
+// escaped and reopened.
+func shellQuote(s string) string {
+	if s != "" && shellSafeRe.MatchString(s) {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+// powershellQuote quotes s as a PowerShell single-quoted string.
+func powershellQuote(s string) string {
+	return "'" + strings.ReplaceAll(s, "'", "''") + "'"
+}
+
+func newTemplate(name string) *template.Template {
+	return template.New(name).Option("missingkey=error").Funcs(funcMap)
+}
+
+var tmplErrRe = regexp.MustCompile(`^template: ([^:]+):(\d+)(?::\d+)?: (?:executing "[^"]*" at (<[^>]*>): )?(.*)$`)
+
+// TemplateError is a template that failed to parse or execute, named by its
+// pack file and line: "dotnet/build/executable_build.sh.tmpl:12: ...".
+type TemplateError struct {
+	File string
+	Line int
+	Msg  string
+}
+
+func (e *TemplateError) Error() string {
+	if e.Line == 0 {
+		return e.File + ": " + e.Msg
+	}
+	return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+}
+
+// templateError rewrites text/template's "template: NAME:LINE:COL: ..." into a
+// *TemplateError.
+func templateError(err error) error {
+	m := tmplErrRe.FindStringSubmatch(err.Error())
+	if m == nil {
+		return err
+	}
+	var line int
+	fmt.Sscanf(m[2], "%d", &line)
+	msg := m[4]
+	if m[3] != "" {
+		msg = m[3] + ": " + msg
+	}
+	return &TemplateError{File: m[1], Line: line, Msg: msg}
+}

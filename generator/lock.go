@@ -1,0 +1,90 @@
+package generator
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// LockName is the lock file's name in a target's root.
+const LockName = ".crane.yaml"
+
+// Lock is what crane records about a directory it wrote: the pack, its
+// version, the values, and per file the policy and the hash of what crane
+// wrote. Later commands read it to tell crane's files from the user's.
+type Lock struct {
+	Pack        string     `yaml:"pack"`
+	PackVersion string     `yaml:"pack_version"`
+	Values      Values     `yaml:"values"`
+	Files       []LockFile `yaml:"files"`
+}
+
+// LockFile is one file crane wrote.
+type LockFile struct {
+	Path   string `yaml:"path"`
+	Policy Policy `yaml:"policy"`
+	SHA256 string `yaml:"sha256"`
+}
+
+// Hash is the hex SHA-256 of data, as the lock file records it.
+func Hash(data []byte) string {
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:])
+}
+
+// File returns the lock entry for p.
+func (l *Lock) File(p string) (LockFile, bool) {
+	if l == nil {
+		return LockFile{}, false
+	}
+	for _, f := range l.Files {
+		if f.Path == p {
+			return f, true
+		}
+	}
+	return LockFile{}, false
+}
+
+const lockHeader = "# Written by crane: what it generated here and how (see crane status).\n# Keep it in version control; crane assemble and crane update read it.\n"
+
+// Marshal gives the lock file's bytes: deterministic (files sorted by path,
+// values by key).
+func (l *Lock) Marshal() []byte {
+	files := slices.Clone(l.Files)
+	slices.SortFunc(files, func(a, b LockFile) int { return strings.Compare(a.Path, b.Path) })
+	out := *l
+	out.Files = files
+	var b bytes.Buffer
+	b.WriteString(lockHeader)
+	enc := yaml.NewEncoder(&b)
+	enc.SetIndent(2)
+	if err := enc.Encode(out); err != nil {
+		panic(err) // only plain strings, bools and slices: cannot fail
+	}
+	return b.Bytes()
+}
+
+// ReadLock reads root's lock file; a missing one gives nil and no error.
+func ReadLock(root string) (*Lock, error) {
+	data, err := os.ReadFile(filepath.Join(root, LockName))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var l Lock
+	if err := yaml.Unmarshal(data, &l); err != nil {
+		return nil, fmt.Errorf("%s: %w; fix or remove it", LockName, err)
+	}
+	return &l, nil
+}

@@ -1,0 +1,170 @@
+package generator
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+	"text/template"
+)
+
+// File is one rendered file.
+type File struct {
+	Path      string // slash-separated, relative to the target root
+	Data      []byte
+	Mode      fs.FileMode // 0644 or 0755
+	Policy    Policy
+	Component string
+}
+
+// Tree is a rendered pack: files sorted by path.
+type Tree []File
+
+// Get returns the file at p, if the tree has it.
+func (t Tree) Get(p string) (File, bool) {
+	i, ok := slices.BinarySearchFunc(t, p, func(f File, p string) int { return strings.Compare(f.Path, p) })
+	if !ok {
+		return File{}, false
+	}
+	return t[i], true
+}
+
+// templateData is what a template sees: every value by name, and .Facts.
+func templateData(vals Values, facts *Facts) map[string]any {
+	data := make(map[string]any, len(vals)+1)
+	for k, v := range vals {
+		data[k] = v
+	}
+	if facts != nil {
+		data["Facts"] = *facts
+	}
+	return data
+}
+
+func renderString(t *template.Template, text string, vals Values, facts Facts) (string, error) {
+	t, err := t.Parse(text)
+	if err != nil {
+		return "", err
+	}
+	var b strings.Builder
+	if err := t.Execute(&b, templateData(vals, &facts)); err != nil {
+		return "", err
+	}
+	return b.String(), nil
+}
+
+// Render renders the files of the given components of p with vals. It does no
+// IO: the pack is already in memory. Paths have their __Var__ tokens replaced;
+// a path that would leave the target root is an error.
+func Render(p *Pack, vals Values, components ...string) (Tree, error) {
+	data := templateData(vals, nil)
+	var tree Tree
+	var errs []string
+	for _, f := range p.files {
+		if !slices.Contains(components, f.component) {
+			continue
+		}
+		policy := defaultPolicy(f.component)
+		crlf := false
+		if r := p.rule(f.target); r != nil {
+			crlf = r.EOL == "crlf"
+			if r.Policy != "" {
+				policy = r.Policy
+			}
+			if r.When != "" {
+				var b strings.Builder
+				if err := r.when.Execute(&b, data); err != nil {
+					errs = append(errs, fmt.Sprintf("%s/pack.yaml: files %s: when: %v", p.Name, r.Path, err))
+					continue
+				}
+				if strings.TrimSpace(b.String()) != "true" {
+					continue
+				}
+			}
+		}
+		target, err := expandPath(f.target, vals)
+		if err != nil {
+			errs = append(errs, fmt.Sprintf("%s: %v", f.src, err))
+			continue
+		}
+		content := f.data
+		if f.render {
+			var b bytes.Buffer
+			if err := p.tmpl.ExecuteTemplate(&b, f.src, data); err != nil {
+				errs = append(errs, templateError(err).Error())
+				continue
+			}
+			content = b.Bytes()
+		}
+		if crlf {
+			content = toCRLF(content)
+		}
+		tree = append(tree, File{Path: target, Data: content, Mode: f.mode, Policy: policy, Component: f.component})
+	}
+	if len(errs) > 0 {
+		return nil, &PackError{Pack: p.Name, Problems: errs}
+	}
+	slices.SortFunc(tree, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
+	for i := 1; i < len(tree); i++ {
+		if tree[i].Path == tree[i-1].Path {
+			return nil, &PackError{Pack: p.Name, Problems: []string{"two files render to " + tree[i].Path}}
+		}
+	}
+	return tree, nil
+}
+
+// expandPath replaces __Var__ tokens with values and checks the result stays
+// inside the target root.
+func expandPath(target string, vals Values) (string, error) {
+	var bad error
+	out := pathTokenRe.ReplaceAllStringFunc(target, func(tok string) string {
+		v := fmt.Sprint(vals[strings.Trim(tok, "_")])
+		if strings.ContainsAny(v, "/\\") && bad == nil {
+			bad = fmt.Errorf("path token %s is %q, which holds a path separator", tok, v)
+		}
+		return v
+	})
+	if bad != nil {
+		return "", bad
+	}
+	if err := checkRelPath(out); err != nil {
+		return "", err
+	}
+	return out, nil
+}
+
+// checkRelPath accepts a clean, relative, slash-separated path that stays
+// inside its root and does not touch .git.
+func checkRelPath(p string) error {
+	if p == "" || path.IsAbs(p) || path.Clean(p) != p || p == ".." || strings.HasPrefix(p, "../") || strings.Contains(p, "\\") {
+		return fmt.Errorf("path %q is not a clean relative path inside the target", p)
+	}
+	for _, seg := range strings.Split(p, "/") {
+		if seg == ".git" || seg == "" || seg == "." || seg == ".." {
+			return fmt.Errorf("path %q is not allowed", p)
+		}
+	}
+	return nil
+}
+
+// DirFor renders the pack's dir template (default: the name) for vals: the
+// folder init creates when --dir is not given.
+func (p *Pack) DirFor(vals Values) (string, error) {
+	if p.Dir == "" {
+		return fmt.Sprint(vals["Name"]), nil
+	}
+	var b strings.Builder
+	t := template.Must(newTemplate("dir").Parse(p.Dir))
+	if err := t.Execute(&b, templateData(vals, nil)); err != nil {
+		return "", templateError(err)
+	}
+	return b.String(), nil
+}
+
+// toCRLF turns every bare "\n" into "\r\n".
+func toCRLF(b []byte) []byte {
+	b = bytes.ReplaceAll(b, []byte("\r\n"), []byte("\n"))
+	return bytes.ReplaceAll(b, []byte("\n"), []byte("\r\n"))
+}

@@ -1,0 +1,170 @@
+package generator
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Variable is one input of a pack.
+type Variable struct {
+	Name    string   `yaml:"name"`
+	Type    string   `yaml:"type"`
+	Default string   `yaml:"default"` // a template over the values before it and .Facts
+	Choices []string `yaml:"choices"`
+	Pattern string   `yaml:"pattern"`
+	Help    string   `yaml:"help"`
+	// Computed variables are always their default: never asked for, never set,
+	// not recorded in the lock file (they follow from the values that are).
+	Computed bool `yaml:"computed"`
+	// Optional variables may be left empty: their default is "".
+	Optional bool `yaml:"optional"`
+}
+
+// Required reports whether the variable has no default and so must be given.
+func (v Variable) Required() bool { return v.Default == "" && !v.Computed && !v.Optional }
+
+// Facts are what crane reads from the machine to offer as defaults. They reach
+// a rendered file only through a variable's default, which the lock file
+// records, so nothing hidden reaches the output.
+type Facts struct {
+	Author string // git config user.name, else the OS user
+	Email  string // git config user.email
+	Year   int    // the current year
+}
+
+// Values are the resolved variables of one render, keyed by name. Values are
+// strings, except bools.
+type Values map[string]any
+
+// Prompter asks the user for one missing required variable. It returns the
+// answer as typed.
+type Prompter func(v Variable) (string, error)
+
+// ValuesError lists every missing or invalid value at once.
+type ValuesError struct {
+	Problems []string
+}
+
+func (e *ValuesError) Error() string {
+	if len(e.Problems) == 1 {
+		return e.Problems[0]
+	}
+	return "invalid values:\n  " + strings.Join(e.Problems, "\n  ")
+}
+
+// Resolve computes the value of every variable of p, in order: a given value
+// (from --set or --values), else the rendered default, else an answer from ask
+// (nil: never ask). Every problem is collected into one *ValuesError.
+func Resolve(p *Pack, given map[string]string, facts Facts, ask Prompter) (Values, error) {
+	var problems []string
+	for k := range given {
+		if v, ok := p.Variable(k); !ok {
+			problems = append(problems, fmt.Sprintf("unknown variable %s; the %s pack has: %s", k, p.Name, strings.Join(p.settable(), ", ")))
+		} else if v.Computed {
+			problems = append(problems, fmt.Sprintf("variable %s is computed from the others and cannot be set", k))
+		}
+	}
+	slices.Sort(problems)
+	vals := Values{}
+	for _, v := range p.Variables {
+		raw, ok := given[v.Name]
+		if v.Computed {
+			ok = false
+		}
+		if !ok && v.Default != "" {
+			s, err := renderString(newTemplate(p.Name+"/pack.yaml:"+v.Name), v.Default, vals, facts)
+			if err != nil {
+				problems = append(problems, fmt.Sprintf("%s: default: %v", v.Name, err))
+				continue
+			}
+			raw, ok = s, true
+		}
+		if !ok && v.Optional {
+			raw, ok = "", true
+		}
+		if !ok && ask != nil {
+			s, err := ask(v)
+			if err != nil {
+				return nil, err
+			}
+			raw, ok = s, true
+		}
+		if !ok {
+			problems = append(problems, fmt.Sprintf("missing value for %s (%s): %s; give it with --set %s=...", v.Name, v.Type, v.Help, v.Name))
+			continue
+		}
+		val, msgs := p.check(v, raw)
+		problems = append(problems, msgs...)
+		vals[v.Name] = val
+	}
+	if len(problems) > 0 {
+		return nil, &ValuesError{Problems: problems}
+	}
+	return vals, nil
+}
+
+// check parses raw by the variable's type and validates it.
+func (p *Pack) check(v Variable, raw string) (any, []string) {
+	var problems []string
+	switch v.Type {
+	case "bool":
+		b, err := strconv.ParseBool(strings.ToLower(raw))
+		if err != nil {
+			return nil, []string{fmt.Sprintf("%s: %q is not a bool (true or false)", v.Name, raw)}
+		}
+		return b, nil
+	case "choice":
+		if !slices.Contains(v.Choices, raw) {
+			problems = append(problems, fmt.Sprintf("%s: %q is not one of %s", v.Name, raw, strings.Join(v.Choices, ", ")))
+		}
+	case "name":
+		rule := nameRules[p.NameRule]
+		for _, msg := range rule.Check(raw) {
+			problems = append(problems, fmt.Sprintf("name %q: %s", raw, msg))
+		}
+		if len(problems) > 0 {
+			if s := rule.Suggest(raw); s != "" {
+				problems = append(problems, fmt.Sprintf("did you mean %s?", s))
+			}
+		}
+	}
+	if v.Pattern != "" && (raw != "" || !v.Optional) && !regexp.MustCompile(v.Pattern).MatchString(raw) {
+		problems = append(problems, fmt.Sprintf("%s: %q does not match %s", v.Name, raw, v.Pattern))
+	}
+	return raw, problems
+}
+
+// settable lists the variables a user may set.
+func (p *Pack) settable() []string {
+	var names []string
+	for _, v := range p.Variables {
+		if !v.Computed {
+			names = append(names, v.Name)
+		}
+	}
+	return names
+}
+
+// Recorded returns the values the lock file records: all but the computed.
+func (p *Pack) Recorded(vals Values) Values {
+	out := Values{}
+	for _, v := range p.Variables {
+		if !v.Computed {
+			out[v.Name] = vals[v.Name]
+		}
+	}
+	return out
+}
+
+// Strings returns vals as strings, the form --set takes, so that a lock file's
+// values can be fed back to Resolve.
+func (vals Values) Strings() map[string]string {
+	out := make(map[string]string, len(vals))
+	for k, v := range vals {
+		out[k] = fmt.Sprint(v)
+	}
+	return out
+}
