@@ -115,20 +115,13 @@ func Render(p *Pack, vals Values, components ...string) (Tree, error) {
 	return tree, nil
 }
 
-// expandPath replaces __Var__ tokens with values and checks the result stays
-// inside the target root.
+// expandPath replaces __Var__ tokens with values (a value may be a relative
+// sub-path, such as a project folder) and checks the result stays inside the
+// target root.
 func expandPath(target string, vals Values) (string, error) {
-	var bad error
 	out := pathTokenRe.ReplaceAllStringFunc(target, func(tok string) string {
-		v := fmt.Sprint(vals[strings.Trim(tok, "_")])
-		if strings.ContainsAny(v, "/\\") && bad == nil {
-			bad = fmt.Errorf("path token %s is %q, which holds a path separator", tok, v)
-		}
-		return v
+		return fmt.Sprint(vals[strings.Trim(tok, "_")])
 	})
-	if bad != nil {
-		return "", bad
-	}
 	if err := checkRelPath(out); err != nil {
 		return "", err
 	}
