@@ -12,13 +12,13 @@ import (
 
 // initOptions are crane init's inputs.
 type initOptions struct {
-	name    string // "" when not given
+	name    string
+	hasName bool
 	pack    string
 	dir     string // "" means the pack's default (usually ./NAME)
 	noGit   bool
 	values  valueFlags
 	report  reportFlags
-	helpFor bool
 }
 
 func newInitCmd(e *env) *cobra.Command {
@@ -40,7 +40,7 @@ variables.`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: ran(func(c *cobra.Command, args []string) error {
 			if len(args) == 1 {
-				opts.name = args[0]
+				opts.name, opts.hasName = args[0], true
 			}
 			return runInit(e, opts)
 		}),
@@ -75,7 +75,7 @@ func runInit(e *env, opts *initOptions) error {
 	if err != nil {
 		return err
 	}
-	if opts.name != "" {
+	if opts.hasName {
 		given["Name"] = opts.name
 	}
 	facts := generator.ReadFacts(e.git)

@@ -69,6 +69,7 @@ func Resolve(p *Pack, given map[string]string, facts Facts, ask Prompter) (Value
 	}
 	slices.Sort(problems)
 	vals := Values{}
+	failed := false
 	for _, v := range p.Variables {
 		raw, ok := given[v.Name]
 		if v.Computed {
@@ -77,7 +78,12 @@ func Resolve(p *Pack, given map[string]string, facts Facts, ask Prompter) (Value
 		if !ok && v.Default != "" {
 			s, err := renderString(newTemplate(p.Name+"/pack.yaml:"+v.Name), v.Default, vals, facts)
 			if err != nil {
-				problems = append(problems, fmt.Sprintf("%s: default: %v", v.Name, err))
+				// A default that fails after another problem most likely
+				// needs the value that failed: report only the first cause.
+				if len(problems) == 0 {
+					problems = append(problems, fmt.Sprintf("%s: default: %v", v.Name, templateError(err)))
+				}
+				failed = true
 				continue
 			}
 			raw, ok = s, true
@@ -100,7 +106,7 @@ func Resolve(p *Pack, given map[string]string, facts Facts, ask Prompter) (Value
 		problems = append(problems, msgs...)
 		vals[v.Name] = val
 	}
-	if len(problems) > 0 {
+	if len(problems) > 0 || failed {
 		return nil, &ValuesError{Problems: problems}
 	}
 	return vals, nil
