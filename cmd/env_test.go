@@ -18,7 +18,7 @@ type fakeGit struct {
 	inits       []string
 }
 
-func (g *fakeGit) Author() (string, string)        { return g.name, g.email }
+func (g *fakeGit) Author() (string, string)       { return g.name, g.email }
 func (g *fakeGit) WorkTree(string) (string, bool) { return "", false }
 func (g *fakeGit) Init(dir string) error {
 	g.inits = append(g.inits, dir)
