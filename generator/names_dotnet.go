@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
-
-	"github.com/iancoleman/strcase"
 )
 
 // dotnetName is a .NET project name: dotted C# identifier segments
@@ -69,16 +67,20 @@ func (dotnetName) Check(name string) []string {
 // Suggest PascalCases each dotted segment and drops what is not an
 // identifier character: "my-app" -> "MyApp", "acme.my widget" -> "Acme.MyWidget".
 func (r dotnetName) Suggest(name string) string {
+	if len(r.Check(name)) == 0 {
+		return ""
+	}
 	var segs []string
 	for _, seg := range strings.FieldsFunc(name, func(c rune) bool { return c == '.' || c == '/' || c == '\\' }) {
-		s := strcase.ToCamel(strings.Map(func(c rune) rune {
-			if unicode.IsLetter(c) || unicode.IsDigit(c) || c == '_' {
-				return c
-			}
-			return ' '
-		}, seg))
-		if s != "" {
-			segs = append(segs, s)
+		var b strings.Builder
+		for _, word := range strings.FieldsFunc(seg, func(c rune) bool {
+			return !unicode.IsLetter(c) && !unicode.IsDigit(c) && c != '_'
+		}) {
+			rs := []rune(word)
+			b.WriteString(string(unicode.ToUpper(rs[0])) + string(rs[1:]))
+		}
+		if b.Len() > 0 {
+			segs = append(segs, b.String())
 		}
 	}
 	s := strings.Join(segs, ".")

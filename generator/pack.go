@@ -29,6 +29,7 @@ type Manifest struct {
 	Version     string     `yaml:"version"`
 	Description string     `yaml:"description"`
 	Toolchain   string     `yaml:"toolchain"`
+	Example     string     `yaml:"example"` // a valid NAME, shown in help and rendered by the contract test
 	NameRule    string     `yaml:"name_rule"`
 	Dir         string     `yaml:"dir"`
 	Variables   []Variable `yaml:"variables"`
@@ -163,6 +164,11 @@ func (p *Pack) validateManifest(dir string) []string {
 	}
 	if _, ok := nameRules[p.NameRule]; !ok {
 		add("name_rule %q is unknown; known: %s", p.NameRule, strings.Join(sortedKeys(nameRules), ", "))
+	}
+	if rule, ok := nameRules[p.NameRule]; ok && p.Example != "" {
+		if msgs := rule.Check(p.Example); len(msgs) > 0 {
+			add("example %q is not a valid name: %s", p.Example, strings.Join(msgs, "; "))
+		}
 	}
 	seen := map[string]bool{}
 	hasName := false

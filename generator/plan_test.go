@@ -1,0 +1,157 @@
+package generator
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// writeFiles creates rel -> content under root.
+func writeFiles(t *testing.T, root string, files map[string]string) {
+	t.Helper()
+	for rel, content := range files {
+		p := filepath.Join(root, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func kinds(p *Plan) map[string]Kind {
+	out := map[string]Kind{}
+	for _, a := range p.Actions {
+		out[a.Path] = a.Kind
+	}
+	return out
+}
+
+// TestPlanPolicies walks the table of DESIGN.md: each policy against an
+// absent file, crane's unchanged file, and a file that is not crane's.
+func TestPlanPolicies(t *testing.T) {
+	tree := Tree{
+		{Path: ".gitignore", Data: []byte("bin/\nobj/\n"), Mode: 0o644, Policy: PolicyLines},
+		{Path: "VERSION", Data: []byte("0.1.0\n"), Mode: 0o644, Policy: PolicySeed},
+		{Path: "build.sh", Data: []byte("new\n"), Mode: 0o755, Policy: PolicyManaged},
+		{Path: "ci.yml", Data: []byte("crane\n"), Mode: 0o644, Policy: PolicyManaged},
+		{Path: "same.txt", Data: []byte("same\n"), Mode: 0o644, Policy: PolicyCreate},
+		{Path: "src/a.cs", Data: []byte("a\n"), Mode: 0o644, Policy: PolicyCreate},
+		{Path: "src/b.cs", Data: []byte("b\n"), Mode: 0o644, Policy: PolicyCreate},
+	}
+	root := t.TempDir()
+	writeFiles(t, root, map[string]string{
+		".gitignore": "obj/\n.idea/\n",
+		"VERSION":    "2.0.0\n",
+		"build.sh":   "old\n",
+		"ci.yml":     "user's own\n",
+		"same.txt":   "same\n",
+		"src/a.cs":   "user's a\n",
+	})
+	old := &Lock{Files: []LockFile{
+		{Path: "build.sh", Policy: PolicyManaged, SHA256: Hash([]byte("old\n"))},
+		{Path: "ci.yml", Policy: PolicyManaged, SHA256: Hash([]byte("crane's old\n"))},
+		{Path: "gone.txt", Policy: PolicyCreate, SHA256: "abc"},
+	}}
+	p, err := MakePlan(root, tree, old, Lock{Pack: "mini", PackVersion: "1.0.0"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]Kind{
+		".crane.yaml": KindCreate,
+		".gitignore":  KindMerge,
+		"VERSION":     KindKeep,
+		"build.sh":    KindUpdate,
+		"ci.yml":      KindKeep,
+		"same.txt":    KindIdentical,
+		"src/a.cs":    KindKeep,
+		"src/b.cs":    KindCreate,
+	}
+	if diff := cmp.Diff(want, kinds(p)); diff != "" {
+		t.Errorf("kinds (-want +got):\n%s", diff)
+	}
+	var gitignore Action
+	for _, a := range p.Actions {
+		if a.Path == ".gitignore" {
+			gitignore = a
+		}
+	}
+	if got, want := string(gitignore.Data), "obj/\n.idea/\n# >>> crane >>>\nbin/\n# <<< crane <<<\n"; got != want {
+		t.Errorf(".gitignore merge = %q, want %q", got, want)
+	}
+	// The lock keeps the old hash of the kept ci.yml (the base for a later
+	// update), drops nothing it does not cover, and records the written files.
+	got := map[string]string{}
+	for _, f := range p.Lock.Files {
+		got[f.Path] = f.SHA256
+	}
+	wantLock := map[string]string{
+		".gitignore": Hash([]byte("bin/\nobj/\n")),
+		"VERSION":    "", // kept and never crane's: not recorded
+		"build.sh":   Hash([]byte("new\n")),
+		"ci.yml":     Hash([]byte("crane's old\n")),
+		"gone.txt":   "abc",
+		"same.txt":   Hash([]byte("same\n")),
+		"src/b.cs":   Hash([]byte("b\n")),
+	}
+	delete(wantLock, "VERSION")
+	if diff := cmp.Diff(wantLock, got); diff != "" {
+		t.Errorf("lock files (-want +got):\n%s", diff)
+	}
+}
+
+func TestPlanConflicts(t *testing.T) {
+	root := t.TempDir()
+	writeFiles(t, root, map[string]string{"src": "a file where a folder must go\n"})
+	if err := os.Mkdir(filepath.Join(root, "build.sh"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	outside := t.TempDir()
+	if err := os.Symlink(outside, filepath.Join(root, "linked")); err != nil {
+		t.Fatal(err)
+	}
+	tree := Tree{
+		{Path: "build.sh", Data: []byte("x"), Mode: 0o755, Policy: PolicyManaged},
+		{Path: "linked/f.txt", Data: []byte("x"), Mode: 0o644, Policy: PolicyCreate},
+		{Path: "src/a.cs", Data: []byte("x"), Mode: 0o644, Policy: PolicyCreate},
+	}
+	p, err := MakePlan(root, tree, nil, Lock{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(p.Conflicts()); n != 3 {
+		t.Errorf("want 3 conflicts, got %d: %+v", n, p.Actions)
+	}
+	if _, err := Apply(t.Context(), p, ApplyOptions{}); err == nil {
+		t.Fatal("Apply accepted a plan with conflicts")
+	}
+	if entries, _ := os.ReadDir(outside); len(entries) != 0 {
+		t.Errorf("wrote through the symlink: %v", entries)
+	}
+}
+
+func TestPlanSymlinkedFileIsKept(t *testing.T) {
+	root, outside := t.TempDir(), t.TempDir()
+	target := filepath.Join(outside, "gitignore")
+	writeFiles(t, outside, map[string]string{"gitignore": "mine\n"})
+	if err := os.Symlink(target, filepath.Join(root, ".gitignore")); err != nil {
+		t.Fatal(err)
+	}
+	tree := Tree{{Path: ".gitignore", Data: []byte("bin/\n"), Mode: 0o644, Policy: PolicyLines}}
+	p, err := MakePlan(root, tree, nil, Lock{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if k := kinds(p)[".gitignore"]; k != KindKeep {
+		t.Fatalf(".gitignore: %s, want keep", k)
+	}
+	if _, err := Apply(t.Context(), p, ApplyOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if data, _ := os.ReadFile(target); string(data) != "mine\n" {
+		t.Errorf("the symlink's target changed: %q", data)
+	}
+}

@@ -1,0 +1,71 @@
+package generator
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestResolve(t *testing.T) {
+	p, err := LoadPack(minimalPack(), "mini")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name     string
+		given    map[string]string
+		ask      Prompter
+		want     Values
+		problems []string
+	}{
+		{"defaults", map[string]string{"Name": "Acme"}, nil, Values{"Name": "Acme", "Flavour": "plain"}, nil},
+		{"set wins", map[string]string{"Name": "Acme", "Flavour": "fancy"}, nil, Values{"Name": "Acme", "Flavour": "fancy"}, nil},
+		{"asked when missing", nil, func(v Variable) (string, error) { return "Asked", nil }, Values{"Name": "Asked", "Flavour": "plain"}, nil},
+		{"all problems at once", map[string]string{"Name": "my-app", "Flavour": "odd", "Colour": "red"}, nil, nil, []string{
+			"unknown variable Colour; the mini pack has: Name, Flavour",
+			`name "my-app": it contains "-"; a .NET name is identifiers (letters, digits, _) joined by dots`,
+			"did you mean MyApp?",
+			`Flavour: "odd" is not one of plain, fancy`,
+		}},
+		{"missing without a terminal", nil, nil, nil, []string{
+			"missing value for Name (name): the name; give it with --set Name=...",
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := Resolve(p, tt.given, Facts{}, tt.ask)
+			var ve *ValuesError
+			if errors.As(err, &ve) {
+				if diff := cmp.Diff(tt.problems, ve.Problems); diff != "" {
+					t.Errorf("problems (-want +got):\n%s", diff)
+				}
+				return
+			}
+			if err != nil || tt.problems != nil {
+				t.Fatalf("err %v, want problems %v", err, tt.problems)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("values (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestDefaultsSeeFacts(t *testing.T) {
+	p, err := LoadPack(minimalPack(), "mini")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Variables = append(p.Variables, Variable{Name: "Author", Type: "string", Default: "{{ .Facts.Author }} ({{ .Facts.Year }})", Help: "x"})
+	got, err := Resolve(p, map[string]string{"Name": "Acme"}, Facts{Author: "Ada", Year: 2031}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got["Author"] != "Ada (2031)" {
+		t.Errorf("Author = %q", got["Author"])
+	}
+	if rec := p.Recorded(got); rec["Author"] != "Ada (2031)" {
+		t.Errorf("the lock does not record the author: %v", rec)
+	}
+}
