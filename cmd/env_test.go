@@ -33,7 +33,7 @@ type testEnv struct {
 	git            *fakeGit
 }
 
-func newTestEnv(t *testing.T, stdin string) *testEnv {
+func newTestEnv(t testing.TB, stdin string) *testEnv {
 	t.Helper()
 	te := &testEnv{stdout: &bytes.Buffer{}, stderr: &bytes.Buffer{}, git: &fakeGit{name: "Ada Lovelace", email: "ada@example.com"}}
 	te.env = &env{

@@ -1,0 +1,200 @@
+package cmd
+
+import (
+	"encoding/xml"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// TestDotnetStructure checks the dotnet pack's output where no SDK is needed:
+// the solution parses, every project in it exists, every project GUID has its
+// configuration lines, and the project files and the nuspec are well-formed
+// XML with the elements a build needs.
+func TestDotnetStructure(t *testing.T) {
+	for _, tc := range []struct{ name, format string }{{"Demo", "sln"}, {"Acme.Widgets.Core", "sln"}, {"Acme.Slnx", "slnx"}} {
+		t.Run(tc.name+"_"+tc.format, func(t *testing.T) {
+			dir := generateProject(t, "init", tc.name, "--set", "SolutionFormat="+tc.format)
+			var projects []string
+			if tc.format == "sln" {
+				projects = checkSln(t, dir, tc.name)
+			} else {
+				projects = checkSlnx(t, dir, tc.name)
+			}
+			want := []string{"src/" + tc.name + "/" + tc.name + ".csproj", "tests/" + tc.name + ".Tests/" + tc.name + ".Tests.csproj"}
+			if strings.Join(projects, ",") != strings.Join(want, ",") {
+				t.Errorf("solution projects %v, want %v", projects, want)
+			}
+			checkCsproj(t, dir, want[0], false)
+			checkCsproj(t, dir, want[1], true)
+			checkNuspec(t, dir, tc.name)
+		})
+	}
+}
+
+var slnProjectRe = regexp.MustCompile(`(?m)^Project\("\{([0-9A-F-]{36})\}"\) = "([^"]+)", "([^"]+)", "\{([0-9A-F-]{36})\}"\r?$`)
+
+// checkSln returns the solution's project paths (slash-separated).
+func checkSln(t *testing.T, dir, name string) []string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(dir, name+".sln"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(data)
+	if !strings.Contains(text, "\r\nMicrosoft Visual Studio Solution File, Format Version 12.00\r\n") {
+		t.Error("no Format Version 12.00 header with CRLF line endings")
+	}
+	if strings.Count(text, "\n") != strings.Count(text, "\r\n") {
+		t.Error("the .sln mixes line endings")
+	}
+	const folderType = "2150E333-8FDC-42A3-9474-1A3956D46DE8"
+	var projects []string
+	guids := map[string]bool{}
+	for _, m := range slnProjectRe.FindAllStringSubmatch(text, -1) {
+		if guids[m[4]] {
+			t.Errorf("GUID %s used twice", m[4])
+		}
+		guids[m[4]] = true
+		if m[1] == folderType {
+			if !strings.Contains(text, "= {"+m[4]+"}") {
+				t.Errorf("solution folder %s nests nothing", m[2])
+			}
+			continue
+		}
+		rel := strings.ReplaceAll(m[3], `\`, "/")
+		if _, err := os.Stat(filepath.Join(dir, rel)); err != nil {
+			t.Errorf("project %s: %v", m[2], err)
+		}
+		for _, cfg := range []string{"Debug|Any CPU.ActiveCfg", "Debug|Any CPU.Build.0", "Release|Any CPU.ActiveCfg", "Release|Any CPU.Build.0"} {
+			if !strings.Contains(text, "{"+m[4]+"}."+cfg+" = ") {
+				t.Errorf("project %s has no %s line", m[2], cfg)
+			}
+		}
+		projects = append(projects, rel)
+	}
+	if !strings.HasSuffix(text, "EndGlobal\r\n") {
+		t.Error("the .sln does not end with EndGlobal")
+	}
+	return projects
+}
+
+func checkSlnx(t *testing.T, dir, name string) []string {
+	t.Helper()
+	var sol struct {
+		Configurations struct {
+			BuildTypes []struct {
+				Name string `xml:"Name,attr"`
+			} `xml:"BuildType"`
+		} `xml:"Configurations"`
+		Folders []struct {
+			Projects []struct {
+				Path string `xml:"Path,attr"`
+			} `xml:"Project"`
+		} `xml:"Folder"`
+	}
+	readXML(t, filepath.Join(dir, name+".slnx"), &sol)
+	if len(sol.Configurations.BuildTypes) != 2 {
+		t.Errorf("want Debug and Release build types, got %+v", sol.Configurations.BuildTypes)
+	}
+	var projects []string
+	for _, f := range sol.Folders {
+		for _, p := range f.Projects {
+			if _, err := os.Stat(filepath.Join(dir, p.Path)); err != nil {
+				t.Errorf("project %s: %v", p.Path, err)
+			}
+			projects = append(projects, p.Path)
+		}
+	}
+	return projects
+}
+
+func checkCsproj(t *testing.T, dir, rel string, test bool) {
+	t.Helper()
+	var proj struct {
+		Sdk        string `xml:"Sdk,attr"`
+		Properties []struct {
+			TargetFramework string `xml:"TargetFramework"`
+			IsPackable      string `xml:"IsPackable"`
+		} `xml:"PropertyGroup"`
+		Items []struct {
+			Packages []struct {
+				Include string `xml:"Include,attr"`
+				Version string `xml:"Version,attr"`
+			} `xml:"PackageReference"`
+			Refs []struct {
+				Include string `xml:"Include,attr"`
+			} `xml:"ProjectReference"`
+		} `xml:"ItemGroup"`
+	}
+	readXML(t, filepath.Join(dir, rel), &proj)
+	if proj.Sdk != "Microsoft.NET.Sdk" || len(proj.Properties) == 0 || proj.Properties[0].TargetFramework != "net10.0" {
+		t.Errorf("%s: not an SDK-style net10.0 project: %+v", rel, proj)
+	}
+	if !test {
+		return
+	}
+	packages := map[string]string{}
+	for _, ig := range proj.Items {
+		for _, p := range ig.Packages {
+			packages[p.Include] = p.Version
+		}
+		for _, r := range ig.Refs {
+			ref := filepath.Join(dir, filepath.Dir(rel), strings.ReplaceAll(r.Include, `\`, "/"))
+			if _, err := os.Stat(ref); err != nil {
+				t.Errorf("%s: project reference %s: %v", rel, r.Include, err)
+			}
+		}
+	}
+	want := map[string]string{"xunit": "2.9.3", "Microsoft.NET.Test.Sdk": "18.0.1", "xunit.runner.visualstudio": "3.1.5", "coverlet.collector": "6.0.4"}
+	for k, v := range want {
+		if packages[k] != v {
+			t.Errorf("%s: %s version %q, want %q", rel, k, packages[k], v)
+		}
+	}
+}
+
+func checkNuspec(t *testing.T, dir, name string) {
+	t.Helper()
+	var pkg struct {
+		Metadata struct {
+			ID          string `xml:"id"`
+			Version     string `xml:"version"`
+			Authors     string `xml:"authors"`
+			Description string `xml:"description"`
+			License     string `xml:"license"`
+		} `xml:"metadata"`
+		Files []struct {
+			Src    string `xml:"src,attr"`
+			Target string `xml:"target,attr"`
+		} `xml:"files>file"`
+	}
+	readXML(t, filepath.Join(dir, "src", name, name+".nuspec"), &pkg)
+	m := pkg.Metadata
+	if m.ID != name || m.Version != "$version$" || m.Authors == "" || m.Description == "" || m.License != "MIT" {
+		t.Errorf("nuspec metadata: %+v", m)
+	}
+	if len(pkg.Files) == 0 || !strings.HasSuffix(pkg.Files[0].Src, name+".dll") {
+		t.Errorf("nuspec files: %+v", pkg.Files)
+	}
+	for _, f := range pkg.Files {
+		if strings.HasSuffix(f.Src, "README.md") {
+			if _, err := os.Stat(filepath.Join(dir, "src", name, f.Src)); err != nil {
+				t.Errorf("nuspec packs %s: %v", f.Src, err)
+			}
+		}
+	}
+}
+
+func readXML(t *testing.T, path string, v any) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := xml.Unmarshal(data, v); err != nil {
+		t.Fatalf("%s is not well-formed XML: %v", path, err)
+	}
+}
