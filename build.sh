@@ -2,7 +2,8 @@
 # crane's single entry point: ./build.sh build|test|lint|golden|bench|release
 #   build    go build -o bin/crane with the version stamped
 #   test     lint, then go test ./... (golden trees, CLI scripts, end-to-end pack builds
-#            with every toolchain found on the machine; a missing one is skipped and said)
+#            with every toolchain found on the machine; a missing one is skipped and said);
+#            installs shellcheck with apt-get when it can
 #   lint     gofmt and go vet
 #   golden   rewrite the golden trees: go test ./... -run Golden -update
 #   bench    go test -bench . -benchmem -run '^$' ./...
@@ -12,6 +13,19 @@ cd "$(dirname "${BASH_SOURCE[0]}")"
 
 need() {
   command -v go >/dev/null 2>&1 || { echo "build.sh: go is not on PATH; install Go 1.26 or later" >&2; exit 1; }
+}
+
+# tools installs, where it can, the optional tools the tests use: shellcheck
+# lints every pack's generated build.sh. Without it that test skips and says so.
+tools() {
+  command -v shellcheck >/dev/null 2>&1 && return 0
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "build.sh: installing shellcheck (apt-get)" >&2
+    { apt-get install -y -qq shellcheck || { apt-get update -qq && apt-get install -y -qq shellcheck; }; } >/dev/null 2>&1 \
+      || echo "build.sh: could not install shellcheck; its test will skip" >&2
+  else
+    echo "build.sh: shellcheck is not installed; its test will skip" >&2
+  fi
 }
 
 version() { tr -d ' \n' < VERSION 2>/dev/null || echo dev; }
@@ -32,6 +46,7 @@ case "$task" in
   build) CGO_ENABLED=0 go build -trimpath -ldflags "$(ldflags)" -o bin/crane . ;;
   test)
     lint
+    tools
     go test -count=1 -timeout 20m ./...
     ;;
   lint) lint ;;
