@@ -32,6 +32,7 @@ your files (crane assemble).`,
 	root.AddCommand(
 		newInitCmd(e),
 		newPacksCmd(e),
+		newStatusCmd(e),
 		newVersionCmd(e),
 		newListCommandsCmd(root),
 	)

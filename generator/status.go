@@ -1,0 +1,58 @@
+package generator
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+)
+
+// FileState is how a file crane recorded stands now.
+type FileState string
+
+// The states crane status reports.
+const (
+	StateUnchanged FileState = "unchanged" // the bytes crane wrote
+	StateModified  FileState = "modified"  // changed since crane wrote it
+	StateMissing   FileState = "missing"   // recorded, no longer there
+)
+
+// FileStatus is one recorded file and its state.
+type FileStatus struct {
+	Path   string
+	Policy Policy
+	State  FileState
+}
+
+// Status compares every file recorded in root's lock file with what is on
+// disk now. It only reads. A lines-policy file that holds more than crane
+// wrote is, by design, modified.
+func Status(root string, lock *Lock) ([]FileStatus, error) {
+	var out []FileStatus
+	for _, f := range lock.Files {
+		st := FileStatus{Path: f.Path, Policy: f.Policy}
+		full := filepath.Join(root, filepath.FromSlash(f.Path))
+		info, err := os.Lstat(full)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			st.State = StateMissing
+		case err != nil:
+			return nil, err
+		case !info.Mode().IsRegular():
+			st.State = StateModified
+		default:
+			data, err := os.ReadFile(full)
+			if err != nil {
+				return nil, err
+			}
+			st.State = StateModified
+			if Hash(data) == f.SHA256 {
+				st.State = StateUnchanged
+			}
+		}
+		out = append(out, st)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
+	return out, nil
+}
