@@ -52,3 +52,22 @@ func TestDotnetName(t *testing.T) {
 		t.Errorf("101 characters: %v", got)
 	}
 }
+
+// FuzzDotnetName: Check never panics, and a suggestion is always a valid name.
+func FuzzDotnetName(f *testing.F) {
+	for _, s := range []string{"Demo", "my-app", "a/b", "Foo..Bar", "CON", "1x", "Ünï.code", ".", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, name string) {
+		r := dotnetName{}
+		problems := r.Check(name)
+		if s := r.Suggest(name); s != "" {
+			if len(problems) == 0 {
+				t.Errorf("Suggest(%q) = %q for a valid name", name, s)
+			}
+			if msgs := r.Check(s); len(msgs) > 0 {
+				t.Errorf("Suggest(%q) = %q, which is invalid: %v", name, s, msgs)
+			}
+		}
+	})
+}
