@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -95,6 +96,11 @@ func runAssemble(e *env, opts *assembleOptions) error {
 		return err
 	}
 	p, err := e.packs.Load(packName)
+	var unknown *generator.UnknownPackError
+	if errors.As(err, &unknown) && opts.pack == "" && (old == nil || old.Pack == "") {
+		return usageErrorf("%s looks like a %s repository, but this crane has no %s pack; the packs are: %s (give one with --pack)",
+			repo.Root, packName, packName, strings.Join(unknown.Known, ", "))
+	}
 	if err != nil {
 		return err
 	}

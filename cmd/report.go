@@ -36,7 +36,7 @@ func printPlan(w io.Writer, p *generator.Plan, prefix string, withDiff bool) {
 	for _, a := range p.Actions {
 		note := a.Note
 		if a.Kind == generator.KindCreate && a.Mode&0o111 != 0 {
-			note = strings.TrimSpace("(0755) " + note)
+			note = "(" + strings.TrimSuffix("0755, "+note, ", ") + ")"
 		} else if note != "" {
 			note = "(" + note + ")"
 		}
