@@ -64,11 +64,8 @@ Exit codes: 0 done, 1 failure, 2 usage (bad flag, no or several solutions),
 	f := c.Flags()
 	f.StringVar(&opts.pack, "pack", "", "the pack whose build tooling to add (default: the lock file's, else detected)")
 	f.StringVar(&opts.solution, "solution", "", "the .sln or .slnx to build, relative to DIR (when there are several)")
-	f.StringArrayVar(&opts.values.set, "set", nil, "set a variable: --set key=value (repeatable)")
-	f.StringVar(&opts.values.values, "values", "", "a YAML file of variable: value")
-	f.BoolVar(&opts.report.dryRun, "dry-run", false, "print the plan and write nothing")
-	f.BoolVar(&opts.report.diff, "diff", false, "show a unified diff for every file, and crane's version of the files kept")
-	f.BoolVar(&opts.report.json, "json", false, "print the plan as JSON")
+	opts.values.register(f)
+	opts.report.register(f)
 	f.BoolVar(&opts.writeNew, "write-new", false, "write crane's version of a kept file beside it as NAME"+generator.NewSuffix)
 	f.BoolVar(&opts.allowDirty, "allow-dirty", false, "merge into files that have uncommitted changes")
 	return c

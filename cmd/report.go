@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/rogpeppe/go-internal/diff"
+	"github.com/spf13/pflag"
 
 	"github.com/ewilde/crane/generator"
 )
@@ -17,6 +18,13 @@ type reportFlags struct {
 	dryRun bool
 	diff   bool
 	json   bool
+}
+
+// register adds --dry-run, --diff and --json to fs.
+func (r *reportFlags) register(fs *pflag.FlagSet) {
+	fs.BoolVar(&r.dryRun, "dry-run", false, "print the plan and write nothing")
+	fs.BoolVar(&r.diff, "diff", false, "show a unified diff for every file (for a file kept as yours: crane's version)")
+	fs.BoolVar(&r.json, "json", false, "print the plan as JSON")
 }
 
 // kindOrder is the order the summary line counts kinds in.
