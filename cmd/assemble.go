@@ -101,7 +101,7 @@ func runAssemble(e *env, opts *assembleOptions) error {
 	if err != nil {
 		return err
 	}
-	found, err := probeFacts(repo, p, opts.solution)
+	found, err := probeFacts(repo, p, opts.solution, old)
 	if err != nil {
 		return err
 	}

@@ -177,3 +177,15 @@ func TestAssembleValues(t *testing.T) {
 		t.Errorf("missing DIR: exit %d, %s", code, errOut)
 	}
 }
+
+func TestAssembleRemembersTheSolution(t *testing.T) {
+	dir := writeRepo(t, smallRepo+"-- Other.sln --\nMicrosoft Visual Studio Solution File, Format Version 12.00\n")
+	if code, _, errOut := runCrane(t, "assemble", dir); code != exitUsage || !strings.Contains(errOut, "choose one with --solution PATH") {
+		t.Fatalf("two solutions: exit %d, %s", code, errOut)
+	}
+	if code, out, errOut := runCrane(t, "assemble", "--solution", "Acme.Widgets.sln", dir); code != exitOK {
+		t.Fatalf("exit %d\n%s%s", code, out, errOut)
+	}
+	// The lock file's SolutionFile answers the question from now on.
+	assertSecondRunWritesNothing(t, dir, []string{"assemble"})
+}

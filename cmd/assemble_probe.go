@@ -36,9 +36,19 @@ func choosePack(flag string, old *generator.Lock, repo *probe.Repo) (string, err
 		"or a Go module (go.mod, go.work); give --pack to choose a pack (see crane packs)", repo.Root)
 }
 
-// probeFacts reads what pack p needs from the repository.
-func probeFacts(repo *probe.Repo, p *generator.Pack, solution string) (*repoFacts, error) {
+// probeFacts reads what pack p needs from the repository. For dotnet the
+// solution is --solution, else the lock file's when it is still there, else
+// the one found.
+func probeFacts(repo *probe.Repo, p *generator.Pack, solution string, old *generator.Lock) (*repoFacts, error) {
 	f := &repoFacts{}
+	if old == nil || old.Pack != p.Name {
+		old = &generator.Lock{}
+	}
+	if s, ok := old.Values["SolutionFile"].(string); ok && solution == "" {
+		if _, err := repo.PickSolution(s); err == nil {
+			solution = s
+		}
+	}
 	switch p.Name {
 	case probe.EcosystemDotnet:
 		if err := dotnetFacts(repo, p, solution, f); err != nil {

@@ -52,7 +52,8 @@ var readmes = []string{"README.md", "README.markdown", "README.txt", "README", "
 
 // Scan walks root once and returns what it found. It skips .git, bin, obj,
 // packages, node_modules and folders that root's .gitignore files (and
-// .git/info/exclude) ignore, and does not follow symlinks.
+// .git/info/exclude) ignore, leaves out ignored solutions, and does not
+// follow symlinks. Ignore files above root are not read.
 func Scan(root string) (*Repo, error) {
 	abs, err := filepath.Abs(root)
 	if err != nil {
@@ -66,9 +67,9 @@ func Scan(root string) (*Repo, error) {
 		return nil, &fs.PathError{Op: "probe", Path: root, Err: errors.New("not a folder")}
 	}
 	r := &Repo{Root: abs}
-	err = walk(abs, func(rel string, d fs.DirEntry) {
+	err = walk(abs, func(rel string, d fs.DirEntry, ignored func() bool) {
 		name := d.Name()
-		if ext := filepath.Ext(name); (ext == ".sln" || ext == ".slnx") && d.Type().IsRegular() {
+		if ext := filepath.Ext(name); (ext == ".sln" || ext == ".slnx") && d.Type().IsRegular() && !ignored() {
 			r.Solutions = append(r.Solutions, rel)
 		}
 		if strings.Contains(rel, "/") || !d.Type().IsRegular() {

@@ -26,11 +26,13 @@ func TestScanSkipsIgnoredAndBuildFolders(t *testing.T) {
 -- .gitignore --
 # build
 /ignored/
+*.local.sln
 -- .git/info/exclude --
 excluded/
 -- src/solutions/Acme.sln --
 `+sln+`
 -- ignored/Old.sln --
+-- Mine.local.sln --
 -- excluded/Ex.sln --
 -- bin/B.sln --
 -- obj/O.sln --

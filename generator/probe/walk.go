@@ -17,10 +17,11 @@ var skipDirs = map[string]bool{
 }
 
 // walk calls visit for every file and folder below root (rel is
-// slash-separated), in lexical order, reading each folder once. It loads each
+// slash-separated), in lexical order, reading each folder once; ignored
+// tells whether git ignores the entry (it is asked only when it matters). It loads each
 // folder's .gitignore as it enters the folder, so ignore rules cost no extra
 // walk, and skips ignored folders, skipDirs and symlinked folders.
-func walk(root string, visit func(rel string, d fs.DirEntry)) error {
+func walk(root string, visit func(rel string, d fs.DirEntry, ignored func() bool)) error {
 	var patterns []gitignore.Pattern
 	if data, err := os.ReadFile(filepath.Join(root, ".git", "info", "exclude")); err == nil {
 		patterns = parseIgnore(data, nil)
@@ -28,7 +29,7 @@ func walk(root string, visit func(rel string, d fs.DirEntry)) error {
 	return walkDir(root, nil, patterns, visit)
 }
 
-func walkDir(dir string, rel []string, patterns []gitignore.Pattern, visit func(string, fs.DirEntry)) error {
+func walkDir(dir string, rel []string, patterns []gitignore.Pattern, visit func(string, fs.DirEntry, func() bool)) error {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return err
@@ -46,7 +47,7 @@ func walkDir(dir string, rel []string, patterns []gitignore.Pattern, visit func(
 	for _, e := range entries {
 		path := append(rel[:len(rel):len(rel)], e.Name())
 		slash := strings.Join(path, "/")
-		visit(slash, e)
+		visit(slash, e, func() bool { return matcher.Match(path, e.IsDir()) })
 		if !e.IsDir() || skipDirs[e.Name()] || matcher.Match(path, true) {
 			continue
 		}
