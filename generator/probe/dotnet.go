@@ -111,6 +111,7 @@ func (r *Repo) readProject(rel string, d *Dotnet) Project {
 	if len(p.TargetFrameworks) == 0 {
 		p.TargetFrameworks = r.propsFrameworks(path.Dir(rel))
 	}
+	r.readNuspec(&p)
 	if !p.SDKStyle {
 		if cfg, err := readInside(r.Root, path.Join(path.Dir(rel), "packages.config")); err == nil &&
 			strings.Contains(strings.ToLower(string(cfg)), `id="microsoft.net.test.sdk"`) {

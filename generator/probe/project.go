@@ -27,7 +27,7 @@ type Project struct {
 	// NotPackable is true when the project sets IsPackable to false.
 	NotPackable bool
 	// Description, Authors and RepositoryURL are the package properties the
-	// project sets, if any.
+	// project sets, else those of the .nuspec beside it, if any.
 	Description, Authors, RepositoryURL string
 	// Missing is true when the solution names the project but its file is
 	// not there (or is outside the repository); nothing else is known then.
