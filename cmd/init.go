@@ -48,11 +48,8 @@ variables.`,
 	f := c.Flags()
 	f.StringVar(&opts.pack, "pack", "dotnet", "the pack to render (see crane packs)")
 	f.StringVar(&opts.dir, "dir", "", "the folder to create the project in (default ./NAME)")
-	f.StringArrayVar(&opts.values.set, "set", nil, "set a variable: --set key=value (repeatable)")
-	f.StringVar(&opts.values.values, "values", "", "a YAML file of variable: value")
-	f.BoolVar(&opts.report.dryRun, "dry-run", false, "print the plan and write nothing")
-	f.BoolVar(&opts.report.diff, "diff", false, "show a unified diff for every file")
-	f.BoolVar(&opts.report.json, "json", false, "print the plan as JSON")
+	opts.values.register(f)
+	opts.report.register(f)
 	f.BoolVar(&opts.noGit, "no-git", false, "do not make the project a git repository")
 	defaultHelp := c.HelpFunc()
 	c.SetHelpFunc(func(c *cobra.Command, args []string) {

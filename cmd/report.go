@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/rogpeppe/go-internal/diff"
+	"github.com/spf13/pflag"
 
 	"github.com/ewilde/crane/generator"
 )
@@ -17,6 +18,13 @@ type reportFlags struct {
 	dryRun bool
 	diff   bool
 	json   bool
+}
+
+// register adds --dry-run, --diff and --json to fs.
+func (r *reportFlags) register(fs *pflag.FlagSet) {
+	fs.BoolVar(&r.dryRun, "dry-run", false, "print the plan and write nothing")
+	fs.BoolVar(&r.diff, "diff", false, "show a unified diff for every file (for a file kept as yours: crane's version)")
+	fs.BoolVar(&r.json, "json", false, "print the plan as JSON")
 }
 
 // kindOrder is the order the summary line counts kinds in.
@@ -36,7 +44,7 @@ func printPlan(w io.Writer, p *generator.Plan, prefix string, withDiff bool) {
 	for _, a := range p.Actions {
 		note := a.Note
 		if a.Kind == generator.KindCreate && a.Mode&0o111 != 0 {
-			note = strings.TrimSpace("(0755) " + note)
+			note = "(" + strings.TrimSuffix("0755, "+note, ", ") + ")"
 		} else if note != "" {
 			note = "(" + note + ")"
 		}

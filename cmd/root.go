@@ -31,6 +31,7 @@ your files (crane assemble).`,
 	root.SetFlagErrorFunc(flagError)
 	root.AddCommand(
 		newInitCmd(e),
+		newAssembleCmd(e),
 		newPacksCmd(e),
 		newStatusCmd(e),
 		newVersionCmd(e),

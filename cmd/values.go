@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/spf13/pflag"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -14,6 +15,12 @@ import (
 type valueFlags struct {
 	set    []string
 	values string
+}
+
+// register adds --set and --values to fs.
+func (f *valueFlags) register(fs *pflag.FlagSet) {
+	fs.StringArrayVar(&f.set, "set", nil, "set a variable: --set key=value (repeatable)")
+	fs.StringVar(&f.values, "values", "", "a YAML file of variable: value")
 }
 
 // given merges --values and --set into one map; every malformed entry is

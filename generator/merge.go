@@ -26,24 +26,12 @@ var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 func MergeLines(old, crane []byte) ([]byte, int) {
 	body, bom := bytes.CutPrefix(old, utf8BOM)
 	eol := "\n"
-	if bytes.Contains(body, []byte("\r\n")) {
+	// A final lone CR becomes CRLF when the missing newline is added.
+	if bytes.Contains(body, []byte("\r\n")) || bytes.HasSuffix(body, []byte("\r")) {
 		eol = "\r\n"
 	}
 	lines := splitKeep(body)
-	// Find an existing block: the first begin line and the first end line after it.
-	begin, end := -1, -1
-	for i, l := range lines {
-		t := trimEOL(l)
-		if begin < 0 && t == blockBegin {
-			begin = i
-		} else if begin >= 0 && t == blockEnd {
-			end = i
-			break
-		}
-	}
-	if end < 0 {
-		begin = -1
-	}
+	begin, end := findBlock(lines)
 	have := map[string]bool{}
 	oldBlock := map[string]bool{}
 	for i, l := range lines {
@@ -101,6 +89,24 @@ func MergeLines(old, crane []byte) ([]byte, int) {
 	}
 	writeBlock()
 	return out.Bytes(), added
+}
+
+// findBlock finds an earlier merge's block: the first end line and the last
+// begin line before it (a stray begin line of the user's stays theirs).
+// It returns -1, -1 when there is none.
+func findBlock(lines []string) (begin, end int) {
+	begin = -1
+	for i, l := range lines {
+		switch trimEOL(l) {
+		case blockBegin:
+			begin = i
+		case blockEnd:
+			if begin >= 0 {
+				return begin, i
+			}
+		}
+	}
+	return -1, -1
 }
 
 // splitKeep splits b into lines that keep their "\n" (the last may lack one).

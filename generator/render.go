@@ -122,6 +122,11 @@ func expandPath(target string, vals Values) (string, error) {
 	out := pathTokenRe.ReplaceAllStringFunc(target, func(tok string) string {
 		return fmt.Sprint(vals[strings.Trim(tok, "_")])
 	})
+	if pathTokenRe.MatchString(target) {
+		// A folder value of "." (a project at the root) gives "./x": clean it.
+		// A value climbing out ("..") is still caught below.
+		out = path.Clean(out)
+	}
 	if err := checkRelPath(out); err != nil {
 		return "", err
 	}

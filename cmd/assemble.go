@@ -1,0 +1,223 @@
+package cmd
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/ewilde/crane/generator"
+	"github.com/ewilde/crane/generator/probe"
+)
+
+// assembleOptions are crane assemble's inputs.
+type assembleOptions struct {
+	dir        string // the repository; "." when not given
+	pack       string // "" means the lock file's pack, else the one detected
+	solution   string
+	values     valueFlags
+	report     reportFlags
+	writeNew   bool
+	allowDirty bool
+}
+
+func newAssembleCmd(e *env) *cobra.Command {
+	opts := &assembleOptions{}
+	c := &cobra.Command{
+		Use:   "assemble [DIR]",
+		Short: "Merge a pack's build tooling into an existing repository",
+		Long: `Add a pack's build tooling (VERSION, package manifest, build scripts, CI
+workflow, .gitignore and .gitattributes lines) to an existing repository,
+DIR or the current folder, without overwriting your files.
+
+crane reads the repository first: for .NET the one .sln or .slnx below DIR
+(--solution when there are several), its projects, their target framework,
+an existing VERSION or crane 0.x VERSION.txt; for Go the go.mod or go.work.
+Those facts become the pack's values (--set and --values override them, and
+the values of an existing .crane.yaml are reused).
+
+A file crane did not write is never changed: it is kept and reported, --diff
+shows crane's version and --write-new writes it beside yours as
+NAME.crane-new. Ignore files get missing lines in a crane block. Nothing is
+written until the whole plan is known; a failure rolls everything back. A file
+crane would merge into must have no uncommitted changes (--allow-dirty to
+merge anyway). Running assemble twice writes nothing the second time.
+
+Exit codes: 0 done, 1 failure, 2 usage (bad flag, no or several solutions),
+3 conflicts (a folder in the way, or uncommitted changes in a file to merge).`,
+		Example: `  crane assemble
+  crane assemble ../acme-widgets --dry-run --diff
+  crane assemble --solution src/solutions/Acme.sln --set TargetFramework=net8.0
+  crane assemble --write-new`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: ran(func(c *cobra.Command, args []string) error {
+			opts.dir = "."
+			if len(args) == 1 {
+				opts.dir = args[0]
+			}
+			return runAssemble(e, opts)
+		}),
+	}
+	f := c.Flags()
+	f.StringVar(&opts.pack, "pack", "", "the pack whose build tooling to add (default: the lock file's, else detected)")
+	f.StringVar(&opts.solution, "solution", "", "the .sln or .slnx to build, relative to DIR (when there are several)")
+	opts.values.register(f)
+	opts.report.register(f)
+	f.BoolVar(&opts.writeNew, "write-new", false, "write crane's version of a kept file beside it as NAME"+generator.NewSuffix)
+	f.BoolVar(&opts.allowDirty, "allow-dirty", false, "merge into files that have uncommitted changes")
+	return c
+}
+
+// runAssemble probes the repository, renders the pack's build component with
+// the facts, plans against the lock file and applies the plan.
+func runAssemble(e *env, opts *assembleOptions) error {
+	if info, err := os.Stat(opts.dir); err != nil || !info.IsDir() {
+		if err == nil || errors.Is(err, fs.ErrNotExist) {
+			return usageErrorf("assemble %s: no such folder; give the repository's folder, or run crane assemble inside it", opts.dir)
+		}
+		return fmt.Errorf("assemble %s: %w", opts.dir, err)
+	}
+	repo, err := probe.Scan(opts.dir)
+	if err != nil {
+		return fmt.Errorf("reading %s: %w", opts.dir, err)
+	}
+	old, err := generator.ReadLock(opts.dir)
+	if err != nil {
+		return err
+	}
+	packName, err := choosePack(opts.pack, old, repo)
+	if err != nil {
+		return err
+	}
+	p, err := e.packs.Load(packName)
+	var unknown *generator.UnknownPackError
+	if errors.As(err, &unknown) && opts.pack == "" && (old == nil || old.Pack == "") {
+		return usageErrorf("%s looks like a %s repository, but this crane has no %s pack; the packs are: %s (give one with --pack)",
+			repo.Root, packName, packName, strings.Join(unknown.Known, ", "))
+	}
+	if err != nil {
+		return err
+	}
+	found, err := probeFacts(repo, p, opts.solution, old)
+	if err != nil {
+		return err
+	}
+	given, err := opts.values.given()
+	if err != nil {
+		return err
+	}
+	vals, err := resolveAssemble(e, p, found, old, given, opts.report.json)
+	if err != nil {
+		return err
+	}
+	tree, err := generator.Render(p, vals, generator.ComponentBuild)
+	if err != nil {
+		return err
+	}
+	plan, err := generator.MakePlan(opts.dir, tree, old, generator.Lock{Pack: p.Name, PackVersion: p.Version, Values: p.Recorded(vals)})
+	if err != nil {
+		return err
+	}
+	if err := refineAssemblePlan(plan, found, opts); err != nil {
+		return err
+	}
+	return reportAssemble(e, opts, plan, repo, found)
+}
+
+// refineAssemblePlan adds the --write-new files, notes where VERSION was
+// seeded from, and refuses merges into files with uncommitted changes.
+func refineAssemblePlan(plan *generator.Plan, found *repoFacts, opts *assembleOptions) error {
+	if opts.writeNew {
+		if err := plan.AddWriteNew(); err != nil {
+			return err
+		}
+	}
+	for i, a := range plan.Actions {
+		if a.Path == "VERSION" && a.Kind == generator.KindCreate && found.versionFrom != "" {
+			plan.Actions[i].Note = "seed, from " + found.versionFrom
+		}
+	}
+	if opts.allowDirty {
+		return nil
+	}
+	merges := map[string][]byte{}
+	for _, a := range plan.Actions {
+		if a.Kind == generator.KindMerge {
+			merges[a.Path] = a.Old
+		}
+	}
+	dirty, err := generator.Dirty(plan.Root, merges)
+	if err != nil {
+		return err
+	}
+	for p, why := range dirty {
+		dirty[p] = fmt.Sprintf("%s; commit or stash it, or run again with --allow-dirty", why)
+	}
+	plan.Refuse(dirty)
+	return nil
+}
+
+// reportAssemble prints the facts and the plan, applies it unless this is a
+// dry run, and says what was written.
+func reportAssemble(e *env, opts *assembleOptions, plan *generator.Plan, repo *probe.Repo, found *repoFacts) error {
+	if !opts.report.json {
+		fmt.Fprintf(e.out, "root: %s (%s)\n", repo.Root, found.summary)
+		for _, n := range found.notes {
+			fmt.Fprintf(e.out, "note: %s\n", n)
+		}
+		printPlan(e.out, plan, "", opts.report.diff)
+	}
+	conflicts := plan.Conflicts()
+	written := 0
+	if !opts.report.dryRun && len(conflicts) == 0 {
+		var err error
+		if written, err = generator.Apply(e.ctx, plan, generator.ApplyOptions{}); err != nil {
+			return err
+		}
+	}
+	if opts.report.json {
+		if err := printJSON(e.out, "assemble", repo.Root, plan, opts.report.dryRun, opts.report.diff, written); err != nil {
+			return err
+		}
+	} else {
+		fmt.Fprintln(e.out, assembleOutcome(plan, opts, written))
+	}
+	if len(conflicts) > 0 {
+		return &generator.ConflictError{Actions: conflicts}
+	}
+	return nil
+}
+
+func assembleOutcome(plan *generator.Plan, opts *assembleOptions, written int) string {
+	s := summary(plan)
+	switch {
+	case len(plan.Conflicts()) > 0:
+		s += " Nothing written."
+	case opts.report.dryRun:
+		s += " Dry run: nothing written."
+	case written == 0:
+		s += " Nothing to write: the build tooling is up to date."
+	case written == 1:
+		s += " Wrote 1 file."
+	default:
+		s += fmt.Sprintf(" Wrote %d files.", written)
+	}
+	if keptYours(plan) && !opts.writeNew && !opts.report.diff {
+		s += "\nKept your version of some files: see crane's with --diff, or write it beside yours with --write-new."
+	}
+	return s
+}
+
+// keptYours reports whether the plan keeps a file of the user's in place of
+// crane's (a seed, such as VERSION, is the user's by design).
+func keptYours(plan *generator.Plan) bool {
+	for _, a := range plan.Actions {
+		if a.Kind == generator.KindKeep && a.Policy != generator.PolicySeed {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,82 @@
+package probe
+
+import (
+	"fmt"
+
+	"golang.org/x/mod/modfile"
+)
+
+// GoModule is a Go module or workspace at the root of a repository.
+type GoModule struct {
+	// Module is go.mod's module path ("" for a workspace without a go.mod).
+	Module string
+	// GoVersion is the go directive of go.mod, else of go.work.
+	GoVersion string
+	// Workspace lists go.work's use directives, "" when there is no go.work.
+	Workspace []string
+}
+
+// ReadGo reads the root's go.mod and go.work.
+func (r *Repo) ReadGo() (*GoModule, error) {
+	g := &GoModule{}
+	if r.GoMod != "" {
+		data, err := readInside(r.Root, r.GoMod)
+		if err != nil {
+			return nil, err
+		}
+		f, err := modfile.ParseLax(r.GoMod, data, nil)
+		if err != nil {
+			return nil, err
+		}
+		if f.Module != nil {
+			g.Module = f.Module.Mod.Path
+		}
+		if f.Go != nil {
+			g.GoVersion = f.Go.Version
+		}
+	}
+	if r.GoWork != "" {
+		data, err := readInside(r.Root, r.GoWork)
+		if err != nil {
+			return nil, err
+		}
+		w, err := modfile.ParseWork(r.GoWork, data, nil)
+		if err != nil {
+			return nil, err
+		}
+		for _, u := range w.Use {
+			g.Workspace = append(g.Workspace, u.Path)
+		}
+		if g.GoVersion == "" && w.Go != nil {
+			g.GoVersion = w.Go.Version
+		}
+	}
+	return g, nil
+}
+
+// Summary is "module example.com/x, go 1.26" or "workspace of 3 modules".
+func (g *GoModule) Summary() string {
+	s := "module " + g.Module
+	if g.Module == "" {
+		s = fmt.Sprintf("workspace of %s", plural(len(g.Workspace), "module"))
+	} else if len(g.Workspace) > 0 {
+		s += fmt.Sprintf(", workspace of %s", plural(len(g.Workspace), "module"))
+	}
+	if g.GoVersion != "" {
+		s += ", go " + g.GoVersion
+	}
+	return s
+}
+
+// Values are the facts a go pack may take: Name and ModulePath (the module
+// path) and GoVersion. Assemble passes only those the pack declares.
+func (g *GoModule) Values() map[string]string {
+	v := map[string]string{}
+	if g.Module != "" {
+		v["Name"], v["ModulePath"] = g.Module, g.Module
+	}
+	if g.GoVersion != "" {
+		v["GoVersion"] = g.GoVersion
+	}
+	return v
+}

@@ -1,0 +1,74 @@
+package probe
+
+import (
+	"bytes"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/go-git/go-git/v5/plumbing/format/gitignore"
+)
+
+// skipDirs are never descended into: git's own folder, build output and
+// package caches.
+var skipDirs = map[string]bool{
+	".git": true, "bin": true, "obj": true, "packages": true, "node_modules": true,
+}
+
+// walk calls visit for every file and folder below root (rel is
+// slash-separated), in lexical order, reading each folder once; ignored
+// tells whether git ignores the entry (it is asked only when it matters). It loads each
+// folder's .gitignore as it enters the folder, so ignore rules cost no extra
+// walk, and skips ignored folders, skipDirs and symlinked folders.
+func walk(root string, visit func(rel string, d fs.DirEntry, ignored func() bool)) error {
+	var patterns []gitignore.Pattern
+	if data, err := os.ReadFile(filepath.Join(root, ".git", "info", "exclude")); err == nil {
+		patterns = parseIgnore(data, nil)
+	}
+	return walkDir(root, nil, patterns, visit)
+}
+
+func walkDir(dir string, rel []string, patterns []gitignore.Pattern, visit func(string, fs.DirEntry, func() bool)) error {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		if e.Name() == ".gitignore" && e.Type().IsRegular() {
+			if data, err := os.ReadFile(filepath.Join(dir, e.Name())); err == nil {
+				// Clip so that sibling folders never share the appended tail.
+				patterns = append(patterns[:len(patterns):len(patterns)], parseIgnore(data, rel)...)
+			}
+			break
+		}
+	}
+	matcher := gitignore.NewMatcher(patterns)
+	for _, e := range entries {
+		path := append(rel[:len(rel):len(rel)], e.Name())
+		slash := strings.Join(path, "/")
+		visit(slash, e, func() bool { return matcher.Match(path, e.IsDir()) })
+		if !e.IsDir() || skipDirs[e.Name()] || matcher.Match(path, true) {
+			continue
+		}
+		if err := walkDir(filepath.Join(dir, e.Name()), path, patterns, visit); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// parseIgnore reads a .gitignore in the folder domain: any line endings, a
+// BOM, comments and blank lines.
+func parseIgnore(data []byte, domain []string) []gitignore.Pattern {
+	data = bytes.TrimPrefix(data, utf8BOM)
+	var ps []gitignore.Pattern
+	for _, line := range strings.Split(string(data), "\n") {
+		line = strings.TrimSuffix(line, "\r")
+		if strings.HasPrefix(line, "#") || strings.TrimSpace(line) == "" {
+			continue
+		}
+		ps = append(ps, gitignore.ParsePattern(line, domain))
+	}
+	return ps
+}
