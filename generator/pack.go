@@ -2,7 +2,6 @@ package generator
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"io/fs"
 	"path"
@@ -234,95 +233,6 @@ func (p *Pack) validateManifest(dir string) []string {
 		p.rules = append(p.rules, compiledRule{FileRule: r, when: t})
 	}
 	return problems
-}
-
-// loadFiles walks the component folders, derives each target name and parses
-// every template into one set, so that partials (files starting with "_") can
-// be called by their base name.
-func (p *Pack) loadFiles(fsys fs.FS, dir string) []string {
-	var problems []string
-	p.tmpl = newTemplate(dir)
-	for _, comp := range []string{ComponentProject, ComponentBuild} {
-		root := path.Join(dir, comp)
-		if _, err := fs.Stat(fsys, root); errors.Is(err, fs.ErrNotExist) {
-			continue
-		}
-		err := fs.WalkDir(fsys, root, func(src string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return err
-			}
-			data, err := fs.ReadFile(fsys, src)
-			if err != nil {
-				return err
-			}
-			rel := strings.TrimPrefix(src, root+"/")
-			target, mode, render, partial := targetName(rel)
-			if render {
-				name := src
-				if partial {
-					name = strings.TrimSuffix(path.Base(rel), ".tmpl")
-				}
-				if _, err := p.tmpl.New(name).Parse(string(data)); err != nil {
-					problems = append(problems, templateError(err).Error())
-					return nil
-				}
-			}
-			if partial {
-				return nil
-			}
-			for _, m := range pathTokenRe.FindAllStringSubmatch(target, -1) {
-				if !slices.ContainsFunc(p.Variables, func(v Variable) bool { return v.Name == m[1] }) {
-					problems = append(problems, fmt.Sprintf("%s: path token %s names no variable", src, m[0]))
-				}
-			}
-			if strings.ContainsAny(target, "{}") {
-				problems = append(problems, fmt.Sprintf("%s: braces are not allowed in pack paths; use __Var__ tokens", src))
-			}
-			f := packFile{src: src, component: comp, target: target, mode: mode, render: render}
-			if !render {
-				f.data = data
-			}
-			p.files = append(p.files, f)
-			return nil
-		})
-		if err != nil {
-			problems = append(problems, fmt.Sprintf("%s: %v", root, err))
-		}
-	}
-	if len(p.files) == 0 {
-		problems = append(problems, dir+": the pack has no files under project/ or build/")
-	}
-	sort.Slice(p.files, func(i, j int) bool { return p.files[i].src < p.files[j].src })
-	return problems
-}
-
-// targetName maps a pack file name to the file it renders: "dot_" gives a
-// leading dot (any segment), "executable_" gives mode 0755 (file only), ".tmpl"
-// means render, and a base name starting with "_" is a partial.
-func targetName(rel string) (target string, mode fs.FileMode, render, partial bool) {
-	segs := strings.Split(rel, "/")
-	mode = 0o644
-	last := len(segs) - 1
-	base := segs[last]
-	if strings.HasSuffix(base, ".tmpl") {
-		render = true
-		base = strings.TrimSuffix(base, ".tmpl")
-	}
-	partial = strings.HasPrefix(base, "_") && !strings.HasPrefix(base, "__")
-	for {
-		if b, ok := strings.CutPrefix(base, "executable_"); ok {
-			mode, base = 0o755, b
-			continue
-		}
-		break
-	}
-	segs[last] = base
-	for i, s := range segs {
-		if b, ok := strings.CutPrefix(s, "dot_"); ok {
-			segs[i] = "." + b
-		}
-	}
-	return strings.Join(segs, "/"), mode, render, partial
 }
 
 // rule returns the first rule whose pattern matches target, or nil.
