@@ -9,7 +9,7 @@ import (
 // rustName is a Cargo package name ("my-crate"): ASCII letters, digits, - and
 // _, starting with a letter, at most 64 characters, and neither a Rust keyword
 // nor a name Cargo or the standard library reserves. The library's crate name
-// is the same with - turned into _.
+// is the same with - turned into _ (snake_cased when it has capitals).
 type rustName struct{}
 
 func init() { nameRules["rust"] = rustName{} }
@@ -54,7 +54,9 @@ func (rustName) Check(name string) []string {
 	if c := name[0]; !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
 		problems = append(problems, "it does not start with an ASCII letter")
 	}
-	crate := strings.ReplaceAll(name, "-", "_")
+	// The library's name is the package name with - as _, lower-cased when
+	// it has capitals (the pack's LibName), so "Fn" would give fn.
+	crate := strings.ToLower(strings.ReplaceAll(name, "-", "_"))
 	switch {
 	case rustKeywords[crate]:
 		problems = append(problems, fmt.Sprintf("%q is a Rust keyword", crate))

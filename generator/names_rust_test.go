@@ -27,6 +27,7 @@ func TestRustNameCheck(t *testing.T) {
 		{name: "leading underscore", in: "_x", want: []string{"it does not start with an ASCII letter"}},
 		{name: "too long", in: "a" + strings.Repeat("b", 64), want: []string{"it is 65 characters long; the limit is 64"}},
 		{name: "keyword", in: "fn", want: []string{`"fn" is a Rust keyword`}},
+		{name: "keyword in capitals", in: "Fn", want: []string{`"fn" is a Rust keyword`}},
 		{name: "reserved keyword", in: "gen", want: []string{`"gen" is a Rust keyword`}},
 		{name: "std", in: "std", want: []string{`"std" is a standard library crate`}},
 		{name: "proc-macro", in: "proc-macro", want: []string{`"proc_macro" is a standard library crate`}},
