@@ -38,8 +38,16 @@ func TestE2EGo(t *testing.T) {
 		t.Errorf("bin/go-widget -version: %v: %q, want the stamped version", err, out)
 	}
 
+	if out, err := runIn(t, dir, "tar", "-tzf", "dist/go-widget_0.1.0+7_linux_amd64.tar.gz"); err != nil || out != "README.md\ngo-widget\n" {
+		t.Errorf("the linux archive holds %q (%v), want README.md and go-widget", out, err)
+	}
+
 	breakFile(t, dir, "slug.go", "b.WriteByte('-')", "b.WriteByte('_')")
-	if out, err := runIn(t, dir, "./build.sh"); err == nil {
+	out, err = runIn(t, dir, "./build.sh")
+	if err == nil {
 		t.Fatalf("the build passed with a broken Slug:\n%s", out)
+	}
+	if !strings.Contains(out, "--- FAIL: TestSlug") {
+		t.Errorf("the build failed, but not in TestSlug:\n%s", out)
 	}
 }

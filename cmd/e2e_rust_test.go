@@ -38,8 +38,12 @@ func TestE2ERust(t *testing.T) {
 	}
 
 	breakFile(t, dir, "crates/Fast_Slug/src/lib.rs", "slug.push('-');", "slug.push('_');")
-	if out, err := runIn(t, dir, "./build.sh", "--offline"); err == nil {
+	out, err = runIn(t, dir, "./build.sh", "test", "--offline")
+	if err == nil {
 		t.Fatalf("the build passed with a broken slug:\n%s", out)
+	}
+	if !strings.Contains(out, "test result: FAILED") {
+		t.Errorf("the build failed, but not in the tests:\n%s", out)
 	}
 }
 
