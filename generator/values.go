@@ -72,6 +72,7 @@ func Resolve(p *Pack, given map[string]string, facts Facts, ask Prompter) (Value
 	failed := false
 	for _, v := range p.Variables {
 		raw, ok := given[v.Name]
+		defaulted := false
 		if v.Computed {
 			ok = false
 		}
@@ -86,7 +87,7 @@ func Resolve(p *Pack, given map[string]string, facts Facts, ask Prompter) (Value
 				failed = true
 				continue
 			}
-			raw, ok = s, true
+			raw, ok, defaulted = s, true, true
 		}
 		if !ok && v.Optional {
 			raw, ok = "", true
@@ -103,6 +104,12 @@ func Resolve(p *Pack, given map[string]string, facts Facts, ask Prompter) (Value
 			continue
 		}
 		val, msgs := p.check(v, raw)
+		if defaulted && len(msgs) > 0 && len(problems) > 0 {
+			// A default derived after another problem (a bad name gives
+			// a bad folder) most likely fails because of it: report the cause.
+			failed = true
+			msgs = nil
+		}
 		problems = append(problems, msgs...)
 		vals[v.Name] = val
 	}

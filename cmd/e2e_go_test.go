@@ -1,0 +1,53 @@
+package cmd
+
+import (
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// TestE2EGo lints, builds, tests and packages a generated go project with the
+// real toolchain, then breaks the library and expects the generated build to
+// fail.
+func TestE2EGo(t *testing.T) {
+	requireTools(t, "go", "tar", "zip")
+	t.Parallel()
+	dir := generateProject(t, "init", "github.com/acme/go-widget/v2", "--pack", "go")
+
+	out, err := runIn(t, dir, "./build.sh", "--verbose")
+	if err != nil {
+		t.Fatalf("generated build failed: %v\n%s", err, out)
+	}
+	if passed := len(regexp.MustCompile(`(?m)^\s*--- PASS: `).FindAllString(out, -1)); passed != 22 {
+		t.Errorf("want 22 tests passed (tests, subtests and examples), got %d\n%s", passed, out)
+	}
+	if _, err := exec.LookPath("gcc"); err == nil && strings.Contains(out, "without -race") {
+		t.Errorf("gcc is on PATH but the tests ran without -race:\n%s", out)
+	}
+
+	out, err = runIn(t, dir, "./build.sh", "build", "package", "--build-number", "7", "--targets", "linux/amd64,windows/amd64")
+	if err != nil {
+		t.Fatalf("generated package failed: %v\n%s", err, out)
+	}
+	for _, f := range []string{"go-widget_0.1.0+7_linux_amd64.tar.gz", "go-widget_0.1.0+7_windows_amd64.zip", "checksums.txt"} {
+		mustExist(t, filepath.Join(dir, "dist", f))
+	}
+	if out, err := runIn(t, dir, "./bin/go-widget", "-version"); err != nil || out != "go-widget 0.1.0+7\n" {
+		t.Errorf("bin/go-widget -version: %v: %q, want the stamped version", err, out)
+	}
+
+	if out, err := runIn(t, dir, "tar", "-tzf", "dist/go-widget_0.1.0+7_linux_amd64.tar.gz"); err != nil || out != "README.md\ngo-widget\n" {
+		t.Errorf("the linux archive holds %q (%v), want README.md and go-widget", out, err)
+	}
+
+	breakFile(t, dir, "slug.go", "b.WriteByte('-')", "b.WriteByte('_')")
+	out, err = runIn(t, dir, "./build.sh")
+	if err == nil {
+		t.Fatalf("the build passed with a broken Slug:\n%s", out)
+	}
+	if !strings.Contains(out, "--- FAIL: TestSlug") {
+		t.Errorf("the build failed, but not in TestSlug:\n%s", out)
+	}
+}

@@ -1,0 +1,72 @@
+package cmd
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// TestE2ERust lints, builds, tests and packages a generated rust project with
+// the real toolchain, offline, then breaks the library and expects the
+// generated build to fail.
+func TestE2ERust(t *testing.T) {
+	if !findCargo(t) {
+		t.Parallel()
+	}
+	requireTools(t, "cargo")
+	dir := generateProject(t, "init", "Fast_Slug", "--pack", "rust")
+
+	out, err := runIn(t, dir, "./build.sh", "lint", "build", "test", "package", "--build-number", "7", "--offline")
+	if err != nil {
+		t.Fatalf("generated build failed: %v\n%s", err, out)
+	}
+	passed := 0
+	for _, m := range regexp.MustCompile(`test result: ok\. (\d+) passed`).FindAllStringSubmatch(out, -1) {
+		n, _ := strconv.Atoi(m[1])
+		passed += n
+	}
+	if passed != 9 {
+		t.Errorf("want 9 tests passed (3 unit, 4 integration, 2 doc), got %d\n%s", passed, out)
+	}
+	mustExist(t, filepath.Join(dir, "dist", "Fast_Slug-0.1.0+7.crate"))
+	if data, err := os.ReadFile(filepath.Join(dir, "Cargo.toml")); err != nil || !strings.Contains(string(data), "\nversion = \"0.1.0+7\"\n") {
+		t.Errorf("Cargo.toml does not have the version from VERSION and the build number (%v):\n%s", err, data)
+	}
+
+	breakFile(t, dir, "crates/Fast_Slug/src/lib.rs", "slug.push('-');", "slug.push('_');")
+	out, err = runIn(t, dir, "./build.sh", "test", "--offline")
+	if err == nil {
+		t.Fatalf("the build passed with a broken slug:\n%s", out)
+	}
+	if !strings.Contains(out, "test result: FAILED") {
+		t.Errorf("the build failed, but not in the tests:\n%s", out)
+	}
+}
+
+// findCargo puts rustup's default bin folder ($CARGO_HOME/bin, else
+// ~/.cargo/bin) on PATH when cargo is there but not on PATH, and reports
+// whether it did: a test that sets the environment cannot run in parallel.
+func findCargo(t *testing.T) bool {
+	t.Helper()
+	if _, err := exec.LookPath("cargo"); err == nil {
+		return false
+	}
+	bin := os.Getenv("CARGO_HOME")
+	if bin == "" {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			return false
+		}
+		bin = filepath.Join(home, ".cargo")
+	}
+	bin = filepath.Join(bin, "bin")
+	if _, err := os.Stat(filepath.Join(bin, "cargo")); err != nil {
+		return false
+	}
+	t.Setenv("PATH", bin+string(os.PathListSeparator)+os.Getenv("PATH"))
+	return true
+}

@@ -1,0 +1,48 @@
+package cmd
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestInitBadNameExit2 proves that a bad name for the go and rust packs is a
+// usage error: exit 2, every problem on stderr, nothing written.
+func TestInitBadNameExit2(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		want []string // on stderr
+	}{
+		{name: "go no domain", args: []string{"init", "widget", "--pack", "go"}, want: []string{
+			`its first element "widget" is not a domain name`, "did you mean example.com/widget?",
+		}},
+		{name: "go dots and spaces", args: []string{"init", "example.com/../my widget", "--pack", "go"}, want: []string{
+			`it contains ".."`, `it contains " "`,
+		}},
+		{name: "rust keyword", args: []string{"init", "fn", "--pack", "rust"}, want: []string{
+			`"fn" is a Rust keyword`, "did you mean fn-rs?",
+		}},
+		{name: "rust space and digit", args: []string{"init", "1 widget", "--pack", "rust"}, want: []string{
+			`it contains " "`, "it does not start with an ASCII letter", "did you mean widget?",
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "out")
+			te := newTestEnv(t, "")
+			if code := te.run(append(tt.args, "--dir", dir, "--no-git")); code != 2 {
+				t.Errorf("exit %d, want 2\n%s", code, te.stderr)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(te.stderr.String(), w) {
+					t.Errorf("stderr does not say %q:\n%s", w, te.stderr)
+				}
+			}
+			if _, err := os.Stat(dir); !os.IsNotExist(err) {
+				t.Errorf("%s was written (stat: %v)", dir, err)
+			}
+		})
+	}
+}
