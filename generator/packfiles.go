@@ -98,4 +98,3 @@ func targetName(rel string) (target string, mode fs.FileMode, render, partial bo
 	}
 	return strings.Join(segs, "/"), mode, render, partial
 }
-

@@ -2,6 +2,7 @@ package probe
 
 import (
 	"fmt"
+	"path"
 
 	"golang.org/x/mod/modfile"
 )
@@ -14,6 +15,10 @@ type GoModule struct {
 	GoVersion string
 	// Workspace lists go.work's use directives, "" when there is no go.work.
 	Workspace []string
+	// Mains are the module's main packages ("." or "./cmd/NAME"), and Main
+	// the one the build stamps and releases ("" for a library module).
+	Mains []string
+	Main  string
 }
 
 // ReadGo reads the root's go.mod and go.work.
@@ -51,6 +56,10 @@ func (r *Repo) ReadGo() (*GoModule, error) {
 			g.GoVersion = w.Go.Version
 		}
 	}
+	if r.GoMod != "" {
+		g.Mains = findMains(r.Root)
+		g.Main = pickMain(g.Mains, g.Module)
+	}
 	return g, nil
 }
 
@@ -65,15 +74,31 @@ func (g *GoModule) Summary() string {
 	if g.GoVersion != "" {
 		s += ", go " + g.GoVersion
 	}
+	if g.Module != "" {
+		switch len(g.Mains) {
+		case 0:
+			s += ", a library (no main package)"
+		case 1:
+			s += ", command " + g.Main
+		default:
+			s += fmt.Sprintf(", %s; building %s", plural(len(g.Mains), "command"), g.Main)
+		}
+	}
 	return s
 }
 
 // Values are the facts a go pack may take: Name and ModulePath (the module
-// path) and GoVersion. Assemble passes only those the pack declares.
+// path), GoVersion, and Main and Command (the main package to build and its
+// binary's name; Main is empty for a library). Assemble passes only those the
+// pack declares.
 func (g *GoModule) Values() map[string]string {
 	v := map[string]string{}
 	if g.Module != "" {
 		v["Name"], v["ModulePath"] = g.Module, g.Module
+		v["Main"] = g.Main
+		if g.Main != "" && g.Main != "." {
+			v["Command"] = path.Base(g.Main)
+		}
 	}
 	if g.GoVersion != "" {
 		v["GoVersion"] = g.GoVersion
