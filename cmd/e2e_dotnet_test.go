@@ -1,8 +1,11 @@
 package cmd
 
 import (
+	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"testing"
 )
 
@@ -24,5 +27,38 @@ func TestE2EDotnet(t *testing.T) {
 	breakFile(t, dir, "src/Demo.Lib/Slug.cs", "builder.Append('-');", "builder.Append('_');")
 	if out, err := runIn(t, dir, "./build.sh"); err == nil {
 		t.Fatalf("the build passed with a broken Slug:\n%s", out)
+	}
+}
+
+// TestDotnetBuildScriptArguments runs the parts of the generated build.sh
+// that need no SDK: help from another folder, a bad task, a bad option
+// value, and the message when dotnet is missing.
+func TestDotnetBuildScriptArguments(t *testing.T) {
+	requireTools(t, "bash")
+	dir := generateProject(t, "init", "Demo")
+	parent := filepath.Dir(dir)
+	if out, err := runIn(t, parent, "bash", "out/build.sh", "--help"); err != nil || !strings.Contains(out, "Tasks (default: build test)") {
+		t.Errorf("--help from another folder: %v\n%s", err, out)
+	}
+	for _, args := range [][]string{{"bogus"}, {"-c", "Fast"}, {"--build-number", "x1"}} {
+		out, err := runIn(t, dir, "./build.sh", args...)
+		if code := exitCodeOf(err); code != 2 {
+			t.Errorf("./build.sh %v: exit %d, want 2\n%s", args, code, out)
+		}
+	}
+	// Without dotnet on PATH (bash and coreutils only), the script says what to install.
+	bin := t.TempDir()
+	for _, tool := range []string{"bash", "dirname", "tr", "sed", "cat"} {
+		if p, err := exec.LookPath(tool); err == nil {
+			if err := os.Symlink(p, filepath.Join(bin, tool)); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	c := exec.Command(filepath.Join(bin, "bash"), "./build.sh")
+	c.Dir, c.Env = dir, []string{"PATH=" + bin}
+	out, err := c.CombinedOutput()
+	if exitCodeOf(err) != 2 || !strings.Contains(string(out), "dotnet is not on PATH; install the .NET SDK") {
+		t.Errorf("without dotnet: %v\n%s", err, out)
 	}
 }

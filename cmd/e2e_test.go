@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"context"
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -102,4 +103,17 @@ func mustExist(t *testing.T, pattern string) {
 	if len(m) == 0 {
 		t.Errorf("no file matches %s", pattern)
 	}
+}
+
+// exitCodeOf is the exit code of a finished command: 0 for a nil error, -1
+// when it did not run.
+func exitCodeOf(err error) int {
+	var ee *exec.ExitError
+	if errors.As(err, &ee) {
+		return ee.ExitCode()
+	}
+	if err != nil {
+		return -1
+	}
+	return 0
 }
