@@ -67,10 +67,10 @@ func (nodeName) Check(name string) []string {
 		problems = append(problems, fmt.Sprintf("it contains %q; an npm name is lowercase letters, digits, \"-\", \".\" and \"_\" (\"@scope/\" first if scoped)", bad))
 	}
 	if !scoped && nodeCoreModules[name] {
-		problems = append(problems, fmt.Sprintf("%q is a Node core module name", name))
+		problems = append(problems, "it is a Node core module name")
 	}
 	if name == "node_modules" || name == "favicon.ico" {
-		problems = append(problems, fmt.Sprintf("%q is a name npm reserves", name))
+		problems = append(problems, "it is a name npm reserves")
 	}
 	if windowsReserved[strings.ToUpper(strings.SplitN(base, ".", 2)[0])] {
 		problems = append(problems, fmt.Sprintf("%q is a name Windows reserves for a device, and it names the package folder", base))

@@ -18,8 +18,8 @@ func init() { nameRules["python"] = pythonName{} }
 var pythonKeywords = map[string]bool{}
 
 // pythonStdlib are the top-level standard library modules of Python 3.11
-// (sys.stdlib_module_names, less the private ones), plus test, which the
-// interpreter ships, and tests and src, which the generated project uses.
+// (sys.stdlib_module_names, less the private ones), plus test, the
+// interpreter's own test package.
 var pythonStdlib = map[string]bool{}
 
 func init() {
@@ -48,10 +48,14 @@ func init() {
 		token tokenize tomllib trace traceback tracemalloc tty turtle turtledemo types typing
 		unicodedata unittest urllib uu uuid venv warnings wave weakref webbrowser winreg
 		winsound wsgiref xdrlib xml xmlrpc zipapp zipfile zipimport zlib zoneinfo
-		test tests src`) {
+		test`) {
 		pythonStdlib[strings.ToLower(m)] = true
 	}
 }
+
+// pythonProjectDirs are the folders of the generated project an import name
+// must not take.
+var pythonProjectDirs = map[string]bool{"src": true, "tests": true}
 
 var (
 	pythonDistRe     = regexp.MustCompile(`^[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?$`)
@@ -88,7 +92,9 @@ func (pythonName) Check(name string) []string {
 	case pythonKeywords[imp]:
 		problems = append(problems, fmt.Sprintf("its import name %q is a Python keyword", imp))
 	case pythonStdlib[imp]:
-		problems = append(problems, fmt.Sprintf("its import name %q would shadow the standard library module or project folder %s", imp, imp))
+		problems = append(problems, fmt.Sprintf("its import name %q would shadow the standard library module %s", imp, imp))
+	case pythonProjectDirs[imp]:
+		problems = append(problems, fmt.Sprintf("its import name %q is taken by the project's folder %s/", imp, imp))
 	}
 	if windowsReserved[strings.ToUpper(strings.SplitN(imp, ".", 2)[0])] {
 		problems = append(problems, fmt.Sprintf("its import name %q is a name Windows reserves for a device, and it names the package folder", imp))
@@ -105,7 +111,7 @@ func (r pythonName) Suggest(name string) string {
 		return ""
 	}
 	s := strings.Trim(pythonNonIdentRe.ReplaceAllString(strings.ToLower(name), "-"), "-")
-	if imp := PythonImportName(s); s != "" && (!pythonIdentRe.MatchString(imp) || pythonKeywords[imp] || pythonStdlib[imp]) {
+	if imp := PythonImportName(s); s != "" && (!pythonIdentRe.MatchString(imp) || pythonKeywords[imp] || pythonStdlib[imp] || pythonProjectDirs[imp]) {
 		s = "py" + s
 	}
 	if s == "" || s == name || len(r.Check(s)) > 0 {
