@@ -73,10 +73,12 @@ type packFile struct {
 }
 
 var (
-	packNameRe   = regexp.MustCompile(`^[a-z][a-z0-9-]*$`)
-	semverRe     = regexp.MustCompile(`^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?$`)
-	varNameRe    = regexp.MustCompile(`^[A-Z][A-Za-z0-9]*$`)
-	pathTokenRe  = regexp.MustCompile(`__([A-Za-z][A-Za-z0-9]*)__`)
+	packNameRe = regexp.MustCompile(`^[a-z][a-z0-9-]*$`)
+	semverRe   = regexp.MustCompile(`^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?$`)
+	varNameRe  = regexp.MustCompile(`^[A-Z][A-Za-z0-9]*$`)
+	// Path tokens name PascalCase variables, so lower-case dunder names such
+	// as Python's __init__.py and __main__.py stay as they are.
+	pathTokenRe  = regexp.MustCompile(`__([A-Z][A-Za-z0-9]*)__`)
 	variableType = []string{"string", "bool", "choice", "name"}
 )
 

@@ -1,0 +1,77 @@
+package cmd
+
+import (
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// pythonRanRe reads the test count: unittest's "Ran N tests", or pytest's
+// "N passed".
+var pythonRanRe = regexp.MustCompile(`(?m)^(?:Ran (\d+) tests? in |=+ (\d+) passed)`)
+
+// TestE2EPython builds, tests and packs a generated python project with the
+// machine's python3 and nothing but its standard library (no index is
+// reached). It adds a test file, which must run without editing any script,
+// then breaks the library, which must fail the generated build.
+func TestE2EPython(t *testing.T) {
+	requireTools(t, "python3")
+	t.Parallel()
+	dir := generateProject(t, "init", "Acme.Widget", "--pack", "python")
+
+	out, err := runIn(t, dir, "./build.sh", "build", "test", "pack", "--build-number", "7")
+	if err != nil {
+		t.Fatalf("generated build failed: %v\n%s", err, out)
+	}
+	if n := pythonTests(out); n != 6 {
+		t.Errorf("want 6 tests run, got %d\n%s", n, out)
+	}
+	mustContain(t, dir, "pyproject.toml", "\nversion = \"0.1.0.7\"\n")
+	if canPackPython(t, dir) {
+		mustExist(t, filepath.Join(dir, "dist", "*.tar.gz"))
+		mustExist(t, filepath.Join(dir, "dist", "*-0.1.0.7-py3-none-any.whl"))
+	} else if !strings.Contains(out, "pack skipped: the build module is not installed") {
+		t.Errorf("pack neither packed nor said why it skipped:\n%s", out)
+	} else {
+		t.Log("pack skipped, as this machine has neither the build module nor setuptools 77+")
+	}
+
+	writeFile(t, dir, "tests/test_extra.py",
+		"import unittest\n\nfrom acme_widget import slugify\n\n\n"+
+			"class ExtraTest(unittest.TestCase):\n    def test_added_file_runs(self):\n"+
+			"        self.assertEqual(slugify(\"A b\"), \"a-b\")\n")
+	out, err = runIn(t, dir, "./build.sh")
+	if err != nil {
+		t.Fatalf("generated build failed with an added test: %v\n%s", err, out)
+	}
+	if n := pythonTests(out); n != 7 {
+		t.Errorf("want 7 tests run with the added file, got %d\n%s", n, out)
+	}
+	mustContain(t, dir, "pyproject.toml", "\nversion = \"0.1.0\"\n")
+
+	breakFile(t, dir, "src/acme_widget/slug.py", `_OTHER.sub("-", stripped)`, `_OTHER.sub("_", stripped)`)
+	if out, err := runIn(t, dir, "./build.sh"); err == nil {
+		t.Fatalf("the build passed with a broken slugify:\n%s", out)
+	}
+}
+
+// pythonTests returns the number of tests unittest ran or pytest passed, or -1.
+func pythonTests(out string) int {
+	m := pythonRanRe.FindStringSubmatch(out)
+	if m == nil {
+		return -1
+	}
+	return countMatch(m[1]+m[2], regexp.MustCompile(`(\d+)`))
+}
+
+// canPackPython reports whether the generated build.sh can pack on this
+// machine: the build module is installed, or setuptools 77 or later.
+func canPackPython(t *testing.T, dir string) bool {
+	t.Helper()
+	if _, err := runIn(t, dir, "python3", "-c", "import build"); err == nil {
+		return true
+	}
+	_, err := runIn(t, dir, "python3", "-c", `import setuptools, sys; sys.exit(int(setuptools.__version__.split(".")[0]) < 77)`)
+	return err == nil
+}
