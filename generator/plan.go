@@ -187,8 +187,8 @@ func parentProblem(root, dir string, seen map[string]string) string {
 	return problem
 }
 
-// lockFiles records crane's hash for every file crane writes or finds
-// identical, keeps old entries for files it leaves alone, and keeps old
+// lockFiles records the hash of what crane wrote (for a merge, the merged
+// file) for every file crane writes or finds identical, keeps old entries for files it leaves alone, and keeps old
 // entries for files this render does not cover (such as the project files
 // when assemble renders only the build component).
 func lockFiles(tree Tree, actions map[string]*Action, old *Lock) []LockFile {
@@ -196,8 +196,12 @@ func lockFiles(tree Tree, actions map[string]*Action, old *Lock) []LockFile {
 	for _, f := range tree {
 		a := actions[f.Path]
 		switch a.Kind {
-		case KindCreate, KindUpdate, KindIdentical, KindMerge:
-			files = append(files, LockFile{Path: f.Path, Policy: f.Policy, SHA256: Hash(f.Data)})
+		case KindCreate, KindUpdate, KindMerge:
+			files = append(files, LockFile{Path: f.Path, Policy: f.Policy, SHA256: Hash(a.Data)})
+		case KindIdentical:
+			// What is there: crane's bytes, or for a lines file the merge
+			// crane wrote earlier.
+			files = append(files, LockFile{Path: f.Path, Policy: f.Policy, SHA256: Hash(a.Old)})
 		default:
 			if lf, ok := old.File(f.Path); ok {
 				files = append(files, lf)

@@ -89,7 +89,7 @@ func TestPlanPolicies(t *testing.T) {
 		got[f.Path] = f.SHA256
 	}
 	wantLock := map[string]string{
-		".gitignore": Hash([]byte("bin/\nobj/\n")),
+		".gitignore": Hash([]byte("obj/\n.idea/\n# >>> crane >>>\nbin/\n# <<< crane <<<\n")), // the merged file
 		"VERSION":    "", // kept and never crane's: not recorded
 		"build.sh":   Hash([]byte("new\n")),
 		"ci.yml":     Hash([]byte("crane's old\n")),

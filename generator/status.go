@@ -26,8 +26,8 @@ type FileStatus struct {
 }
 
 // Status compares every file recorded in root's lock file with what is on
-// disk now. It only reads. A lines-policy file that holds more than crane
-// wrote is, by design, modified.
+// disk now. It only reads. For a lines-policy file the lock holds the hash
+// of the file as crane merged it, so it is unchanged until someone edits it.
 func Status(root string, lock *Lock) ([]FileStatus, error) {
 	var out []FileStatus
 	for _, f := range lock.Files {
