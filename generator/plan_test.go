@@ -90,7 +90,7 @@ func TestPlanPolicies(t *testing.T) {
 	}
 	wantLock := map[string]string{
 		".gitignore": Hash([]byte("obj/\n.idea/\n# >>> crane >>>\nbin/\n# <<< crane <<<\n")), // the merged file
-		"VERSION":    "", // kept and never crane's: not recorded
+		"VERSION":    "",                                                                     // kept and never crane's: not recorded
 		"build.sh":   Hash([]byte("new\n")),
 		"ci.yml":     Hash([]byte("crane's old\n")),
 		"gone.txt":   "abc",
