@@ -3,10 +3,12 @@ package templates_test
 import (
 	"io/fs"
 	"path"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"golang.org/x/mod/module"
+	modzip "golang.org/x/mod/zip"
 
 	"github.com/ewilde/crane/generator"
 	"github.com/ewilde/crane/templates"
@@ -78,4 +80,33 @@ func TestPackFilesSurviveGoInstall(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+}
+
+// TestModuleZipKeepsEveryPackFile checks crane's module as go install will
+// download it: the module zip is valid, and no pack file is invalid or
+// omitted (a nested go.mod would cut its folder out).
+func TestModuleZipKeepsEveryPackFile(t *testing.T) {
+	cf, err := modzip.CheckDir("..")
+	if err != nil {
+		t.Fatalf("crane's module zip would be invalid: %v", err)
+	}
+	for _, fe := range append(cf.Invalid, cf.Omitted...) {
+		if strings.HasPrefix(relToModule(fe.Path), "templates/") {
+			t.Errorf("%s would not reach go install: %v", fe.Path, fe.Err)
+		}
+	}
+	var packFiles int
+	for _, p := range cf.Valid {
+		if strings.HasPrefix(relToModule(p), "templates/packs/") {
+			packFiles++
+		}
+	}
+	if packFiles == 0 {
+		t.Error("no pack file in the module zip")
+	}
+}
+
+// relToModule turns CheckDir's "../x" paths into module-relative "x".
+func relToModule(p string) string {
+	return strings.TrimPrefix(filepath.ToSlash(p), "../")
 }
