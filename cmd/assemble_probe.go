@@ -154,8 +154,7 @@ func resolveAssemble(e *env, p *generator.Pack, found *repoFacts, old *generator
 	for k, v := range flags {
 		given[k] = v
 	}
-	facts := generator.ReadFacts(e.git)
-	facts.Year = e.now().Year()
+	facts := e.facts()
 	var ask generator.Prompter
 	if e.interactive && !json {
 		ask = prompter(e.in, e.out)

@@ -56,7 +56,7 @@ variables.`,
 		defaultHelp(c, args)
 		if p, err := e.packs.Load(opts.pack); err == nil {
 			fmt.Fprintln(c.OutOrStdout())
-			writePackVariables(c.OutOrStdout(), p)
+			writePackVariables(c.OutOrStdout(), p, e.facts())
 		}
 	})
 	return c
@@ -75,8 +75,7 @@ func runInit(e *env, opts *initOptions) error {
 	if opts.hasName {
 		given["Name"] = opts.name
 	}
-	facts := generator.ReadFacts(e.git)
-	facts.Year = e.now().Year()
+	facts := e.facts()
 	var ask generator.Prompter
 	if e.interactive && !opts.report.json {
 		ask = prompter(e.in, e.out)

@@ -111,3 +111,11 @@ func isTerminal(r io.Reader) bool {
 	f, ok := r.(*os.File)
 	return ok && term.IsTerminal(int(f.Fd()))
 }
+
+// facts are the machine's defaults: the author from git, the year from the
+// clock.
+func (e *env) facts() generator.Facts {
+	f := generator.ReadFacts(e.git)
+	f.Year = e.now().Year()
+	return f
+}

@@ -42,14 +42,16 @@ func runPacks(e *env, args []string) error {
 		if p.Toolchain != "" {
 			fmt.Fprintf(e.out, "  needs: %s\n", p.Toolchain)
 		}
-		writePackVariables(e.out, p)
+		writePackVariables(e.out, p, e.facts())
 	}
 	return nil
 }
 
 // writePackVariables prints a pack's variables: name, type, default, choices
-// and help.
-func writePackVariables(w io.Writer, p *generator.Pack) {
+// and help. A default that is a template is also shown as it comes out for
+// the pack's example name.
+func writePackVariables(w io.Writer, p *generator.Pack, facts generator.Facts) {
+	example, _ := generator.Resolve(p, map[string]string{"Name": p.Example}, facts, nil)
 	fmt.Fprintf(w, "Variables of the %s pack (set with --set NAME=VALUE):\n", p.Name)
 	for _, v := range p.Variables {
 		if v.Computed {
@@ -64,6 +66,9 @@ func writePackVariables(w io.Writer, p *generator.Pack) {
 			attrs = append(attrs, "required")
 		default:
 			attrs = append(attrs, "default "+v.Default)
+			if got, ok := example[v.Name]; ok && strings.Contains(v.Default, "{{") {
+				attrs = append(attrs, fmt.Sprintf("%q for %s", fmt.Sprint(got), p.Example))
+			}
 		}
 		if len(v.Choices) > 0 {
 			attrs = append(attrs, "choices "+strings.Join(v.Choices, "|"))
