@@ -55,6 +55,8 @@ func Apply(ctx context.Context, p *Plan, opt ApplyOptions) (n int, err error) {
 		if err != nil {
 			if rerr := t.rollback(); rerr != nil {
 				err = fmt.Errorf("%w; and rolling back failed: %v", err, rerr)
+			} else if errors.Is(err, context.Canceled) {
+				err = fmt.Errorf("interrupted; every change was rolled back: %w", err)
 			}
 		}
 	}()
