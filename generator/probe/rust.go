@@ -23,6 +23,8 @@ type Rust struct {
 	Members   []RustCrate
 	// WorkspaceVersion is [workspace.package] version, "" when unset.
 	WorkspaceVersion string
+	// Edition is [workspace.package] edition, else the root package's.
+	Edition string
 	// VersionDirs are the folders whose Cargo.toml carries a version that
 	// build.sh writes VERSION into: the root when its [workspace.package]
 	// (or, without one, its [package]) has one, and each member with a
@@ -42,12 +44,14 @@ type cargoToml struct {
 	Package *struct {
 		Name    string `toml:"name"`
 		Version any    `toml:"version"`
+		Edition any    `toml:"edition"`
 	} `toml:"package"`
 	Workspace *struct {
 		Members []string `toml:"members"`
 		Exclude []string `toml:"exclude"`
 		Package *struct {
 			Version any `toml:"version"`
+			Edition any `toml:"edition"`
 		} `toml:"package"`
 	} `toml:"workspace"`
 }
@@ -80,11 +84,15 @@ func (r *Repo) ReadRust() (*Rust, error) {
 		v, _ := c.Package.Version.(string)
 		rs.Package = &RustCrate{Dir: ".", Name: c.Package.Name, Version: v}
 		rootVersioned = v != ""
+		rs.Edition, _ = c.Package.Edition.(string)
 	}
 	if w := c.Workspace; w != nil {
 		rs.Workspace = true
 		if w.Package != nil {
 			rs.WorkspaceVersion, _ = w.Package.Version.(string)
+			if e, ok := w.Package.Edition.(string); ok {
+				rs.Edition = e
+			}
 			// build.sh writes into [workspace.package] whenever the table is there.
 			rootVersioned = rs.WorkspaceVersion != ""
 		}
@@ -161,7 +169,8 @@ func (rs *Rust) version() string {
 }
 
 // Values are the facts the rust pack may take: Name (the root crate, else
-// the first member), InitialVersion, and VersionDirs (the folders whose
+// the first member), Edition (when the pack offers it; it sets the Rust
+// version build.sh asks for), InitialVersion, and VersionDirs (the folders whose
 // Cargo.toml gets VERSION, space separated). Folders a shell would need
 // quoted are left out.
 func (rs *Rust) Values() map[string]string {
@@ -171,6 +180,9 @@ func (rs *Rust) Values() map[string]string {
 	}
 	if s := rs.version(); s != "" {
 		v["InitialVersion"] = s
+	}
+	if rs.Edition == "2021" || rs.Edition == "2024" {
+		v["Edition"] = rs.Edition
 	}
 	var dirs []string
 	for _, d := range rs.VersionDirs {
