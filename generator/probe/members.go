@@ -74,3 +74,16 @@ func matchSegment(root string, dirs []string, seg string) []string {
 // shellWordRe matches a path pattern a build script may use unquoted: no
 // spaces, quotes or other characters the shell reads, and no leading dash.
 var shellWordRe = regexp.MustCompile(`^[A-Za-z0-9._@*][A-Za-z0-9._@/*-]*$`)
+
+// shellWords joins the patterns a build script may use unquoted inside the
+// repository (see shellWordRe; no ".." segment), space separated, and leaves
+// out the others.
+func shellWords(patterns []string) string {
+	var ok []string
+	for _, p := range patterns {
+		if shellWordRe.MatchString(p) && !slices.Contains(strings.Split(p, "/"), "..") {
+			ok = append(ok, p)
+		}
+	}
+	return strings.Join(ok, " ")
+}

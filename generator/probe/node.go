@@ -175,19 +175,13 @@ func (n *Node) Notes() []string {
 // separated; empty for a single package). Patterns with characters a shell
 // would read are left out.
 func (n *Node) Values() map[string]string {
-	v := map[string]string{"Workspaces": ""}
+	v := map[string]string{}
 	if n.Name != "" {
 		v["Name"] = n.Name
 	}
 	if s := n.version(); s != "" {
 		v["InitialVersion"] = s
 	}
-	var safe []string
-	for _, w := range n.Workspaces {
-		if shellWordRe.MatchString(w) {
-			safe = append(safe, w)
-		}
-	}
-	v["Workspaces"] = strings.Join(safe, " ")
+	v["Workspaces"] = shellWords(n.Workspaces)
 	return v
 }

@@ -184,13 +184,7 @@ func (rs *Rust) Values() map[string]string {
 	if rs.Edition == "2021" || rs.Edition == "2024" {
 		v["Edition"] = rs.Edition
 	}
-	var dirs []string
-	for _, d := range rs.VersionDirs {
-		if shellWordRe.MatchString(d) {
-			dirs = append(dirs, d)
-		}
-	}
-	v["VersionDirs"] = strings.Join(dirs, " ")
+	v["VersionDirs"] = shellWords(rs.VersionDirs)
 	return v
 }
 
