@@ -3,7 +3,6 @@ package cmd
 import (
 	"path/filepath"
 	"regexp"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -141,12 +140,7 @@ test("shouts", () => assert.equal(shout("hi"), "HI!"));
 	if err != nil {
 		t.Fatalf("the assembled build failed: %v\n%s", err, out)
 	}
-	passed := 0
-	for _, m := range nodePassRe.FindAllStringSubmatch(out, -1) {
-		n, _ := strconv.Atoi(m[1])
-		passed += n
-	}
-	if passed != 3 || strings.Contains(out, "# fail 1") {
+	if passed := sumMatches(out, nodePassRe); passed != 3 {
 		t.Errorf("want the workspace's 3 tests passed, got %d\n%s", passed, out)
 	}
 	mustContain(t, dir, "libs/words/package.json", `"version": "1.4.0+build.9"`)
@@ -233,12 +227,7 @@ mod tests {
 	if err != nil {
 		t.Fatalf("the assembled build failed: %v\n%s", err, out)
 	}
-	passed := 0
-	for _, m := range regexp.MustCompile(`test result: ok\. (\d+) passed`).FindAllStringSubmatch(out, -1) {
-		n, _ := strconv.Atoi(m[1])
-		passed += n
-	}
-	if passed != 4 {
+	if passed := sumMatches(out, cargoPassedRe); passed != 4 {
 		t.Errorf("want the workspace's 4 tests passed (3 unit, 1 integration), got %d\n%s", passed, out)
 	}
 	mustContain(t, dir, "crates/wordcount/Cargo.toml", "\nversion = \"2.0.1+4\"\n")
