@@ -216,3 +216,17 @@ version = "x"
 		})
 	}
 }
+
+func TestNodeNotes(t *testing.T) {
+	n, err := scan(t, "-- package.json --\n{\"name\": \"x\", \"private\": true}\n").ReadNode()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		`package.json has no test script, so npm test (./build.sh test) fails there; add one, e.g. "test": "node --test"`,
+		`package.json is private: ./build.sh pack works, but npm refuses ./build.sh publish until you drop "private": true`,
+	}
+	if diff := cmp.Diff(want, n.Notes()); diff != "" {
+		t.Errorf("Notes (-want +got):\n%s", diff)
+	}
+}

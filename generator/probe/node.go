@@ -143,8 +143,9 @@ func (n *Node) version() string {
 }
 
 // Notes are what the user should know before building: packages without a
-// test script (npm test fails there) and members whose versions differ
-// (the build gives them all VERSION).
+// test script (npm test fails there), a private single package (npm will
+// not publish it) and members whose versions differ (the build gives them
+// all VERSION).
 func (n *Node) Notes() []string {
 	var notes []string
 	pkgs := []NodePackage{n.NodePackage}
@@ -158,6 +159,9 @@ func (n *Node) Notes() []string {
 		if !p.HasTest {
 			notes = append(notes, fmt.Sprintf("%s has no test script, so npm test (./build.sh test) fails there; add one, e.g. \"test\": \"node --test\"", path.Join(p.Dir, "package.json")))
 		}
+	}
+	if n.Workspaces == nil && n.Private {
+		notes = append(notes, "package.json is private: ./build.sh pack works, but npm refuses ./build.sh publish until you drop \"private\": true")
 	}
 	if v := n.version(); n.Workspaces != nil {
 		for _, m := range n.Members {
