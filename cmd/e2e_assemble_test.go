@@ -86,23 +86,27 @@ func main() { fmt.Println(version, adder.Add(1, 1)) }
 	}
 }
 
-// TestE2EAssembleNode assembles the node pack's build tooling into an npm
-// workspace crane did not make (packages under libs/, node:test tests) and
-// runs the generated build offline: every package's tests run and pass, the
-// packages get VERSION, and a broken function fails the build.
+// TestE2EAssembleNode assembles the node pack's build tooling into npm
+// projects crane did not make, a single package and a workspace (packages
+// under libs/, node:test tests), and runs the generated build offline: every
+// package's tests run and pass, the packages get VERSION, and a broken
+// function fails the build.
 func TestE2EAssembleNode(t *testing.T) {
 	requireTools(t, "node", "npm")
 	t.Parallel()
-	dir := assembleAndBuild(t, `
--- .npmrc --
-registry=http://127.0.0.1:9/
--- package.json --
-{
-  "name": "acme-text",
-  "private": true,
-  "workspaces": ["libs/*"]
+	const words = `
+-- WORDS/index.js --
+export function count(s) {
+  return s.split(/\s+/).filter(Boolean).length;
 }
--- libs/words/package.json --
+-- WORDS/test/count.test.js --
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { count } from "@acme/words";
+
+test("counts words", () => assert.equal(count("a b  c"), 3));
+test("an empty string has none", () => assert.equal(count(""), 0));
+-- WORDS/package.json --
 {
   "name": "@acme/words",
   "version": "1.4.0",
@@ -110,17 +114,14 @@ registry=http://127.0.0.1:9/
   "exports": "./index.js",
   "scripts": { "test": "node --test" }
 }
--- libs/words/index.js --
-export function count(s) {
-  return s.split(/\s+/).filter(Boolean).length;
+`
+	const workspace = `
+-- package.json --
+{
+  "name": "acme-text",
+  "private": true,
+  "workspaces": ["libs/*"]
 }
--- libs/words/test/count.test.js --
-import { test } from "node:test";
-import assert from "node:assert/strict";
-import { count } from "@acme/words";
-
-test("counts words", () => assert.equal(count("a b  c"), 3));
-test("an empty string has none", () => assert.equal(count(""), 0));
 -- libs/shout/package.json --
 {
   "name": "@acme/shout",
@@ -135,19 +136,35 @@ const assert = require("node:assert/strict");
 const { shout } = require("..");
 
 test("shouts", () => assert.equal(shout("hi"), "HI!"));
-`)
-	out, err := runIn(t, dir, "./build.sh", "--build-number", "9")
-	if err != nil {
-		t.Fatalf("the assembled build failed: %v\n%s", err, out)
-	}
-	if passed := sumMatches(out, nodePassRe); passed != 3 {
-		t.Errorf("want the workspace's 3 tests passed, got %d\n%s", passed, out)
-	}
-	mustContain(t, dir, "libs/words/package.json", `"version": "1.4.0+build.9"`)
-	mustContain(t, dir, "libs/shout/package.json", `"version": "1.4.0+build.9"`)
-	breakFile(t, dir, "libs/words/index.js", "filter(Boolean)", "filter(() => true)")
-	if out, err := runIn(t, dir, "./build.sh", "test"); err == nil || !strings.Contains(out, "not ok") {
-		t.Errorf("the build did not fail in the tests with a broken count: %v\n%s", err, out)
+`
+	for _, tt := range []struct {
+		name, archive string
+		tests         int
+		packages      []string // the package.json files that get VERSION
+		words         string   // the folder of @acme/words
+	}{
+		{"package", strings.ReplaceAll(words, "WORDS/", ""), 2, []string{"package.json"}, "."},
+		{"workspace", workspace + strings.ReplaceAll(words, "WORDS/", "libs/words/"), 3,
+			[]string{"libs/words/package.json", "libs/shout/package.json"}, "libs/words"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			dir := assembleAndBuild(t, "-- .npmrc --\nregistry=http://127.0.0.1:9/\n"+tt.archive)
+			out, err := runIn(t, dir, "./build.sh", "--build-number", "9")
+			if err != nil {
+				t.Fatalf("the assembled build failed: %v\n%s", err, out)
+			}
+			if passed := sumMatches(out, nodePassRe); passed != tt.tests {
+				t.Errorf("want the project's %d tests passed, got %d\n%s", tt.tests, passed, out)
+			}
+			for _, p := range tt.packages {
+				mustContain(t, dir, p, `"version": "1.4.0+build.9"`)
+			}
+			breakFile(t, dir, tt.words+"/index.js", "filter(Boolean)", "filter(() => true)")
+			if out, err := runIn(t, dir, "./build.sh", "test"); err == nil || !strings.Contains(out, "not ok") {
+				t.Errorf("the build did not fail in the tests with a broken count: %v\n%s", err, out)
+			}
+		})
 	}
 }
 
