@@ -128,7 +128,7 @@ func (n *Node) Summary() string {
 	return s
 }
 
-// Version is the version VERSION starts at: the root's for a single
+// version is the version VERSION starts at: the root's for a single
 // package, the first member's for a workspace (its packages get VERSION).
 func (n *Node) version() string {
 	if n.Workspaces == nil {

@@ -146,7 +146,7 @@ func (rs *Rust) Summary() string {
 	return s
 }
 
-// Name is the root package's name, else the first member's.
+// name is the root package's name, else the first member's.
 func (rs *Rust) name() string {
 	if cs := rs.crates(); len(cs) > 0 {
 		return cs[0].Name
