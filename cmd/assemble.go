@@ -35,9 +35,12 @@ DIR or the current folder, without overwriting your files.
 
 crane reads the repository first: for .NET the one .sln or .slnx below DIR
 (--solution when there are several), its projects, their target framework,
-an existing VERSION or crane 0.x VERSION.txt; for Go the go.mod or go.work.
-Those facts become the pack's values (--set and --values override them, and
-the values of an existing .crane.yaml are reused).
+an existing VERSION or crane 0.x VERSION.txt; for Go the go.mod or go.work;
+for Rust the root Cargo.toml and its workspace members; for Python the root
+pyproject.toml and the src/ or flat layout; for Node the root package.json
+and its workspaces. Those facts become the pack's values (--set and --values
+override them, and the values of an existing .crane.yaml are reused). A
+repository of more than one kind needs --pack the first time.
 
 A file crane did not write is never changed: it is kept and reported, --diff
 shows crane's version and --write-new writes it beside yours as
@@ -46,7 +49,8 @@ written until the whole plan is known; a failure rolls everything back. A file
 crane would merge into must have no uncommitted changes (--allow-dirty to
 merge anyway). Running assemble twice writes nothing the second time.
 
-Exit codes: 0 done, 1 failure, 2 usage (bad flag, no or several solutions),
+Exit codes: 0 done, 1 failure, 2 usage (bad flag, no or several solutions,
+several kinds of project, a project the pack cannot build),
 3 conflicts (a folder in the way, or uncommitted changes in a file to merge).`,
 		Example: `  crane assemble
   crane assemble ../acme-widgets --dry-run --diff

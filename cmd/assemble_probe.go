@@ -20,8 +20,10 @@ type repoFacts struct {
 	versionFrom string
 }
 
-// choosePack is --pack, else the lock file's pack, else the first ecosystem
-// the probe found.
+// choosePack is --pack, else the lock file's pack, else the one ecosystem the
+// probe found. Several ecosystems (a .NET solution and a package.json for
+// front-end tooling, say) are a usage error that lists them, as several
+// solutions are: --pack chooses.
 func choosePack(flag string, old *generator.Lock, repo *probe.Repo) (string, error) {
 	switch {
 	case flag != "":
@@ -29,11 +31,20 @@ func choosePack(flag string, old *generator.Lock, repo *probe.Repo) (string, err
 	case old != nil && old.Pack != "":
 		return old.Pack, nil
 	}
-	if eco := repo.Ecosystems(); len(eco) > 0 {
+	eco := repo.Ecosystems()
+	switch len(eco) {
+	case 0:
+		return "", usageErrorf("nothing to assemble in %s: crane looks for a .NET solution (.sln, .slnx), "+
+			"a Go module (go.mod, go.work), or a Cargo.toml, pyproject.toml or package.json at the root; give --pack to choose a pack (see crane packs)", repo.Root)
+	case 1:
 		return eco[0], nil
 	}
-	return "", usageErrorf("nothing to assemble in %s: crane looks for a .NET solution (.sln, .slnx) "+
-		"or a Go module (go.mod, go.work); give --pack to choose a pack (see crane packs)", repo.Root)
+	found := make([]string, len(eco))
+	for i, e := range eco {
+		found[i] = fmt.Sprintf("%s (%s)", e, repo.Evidence(e))
+	}
+	return "", usageErrorf("%s holds more than one kind of project: %s; choose the pack to assemble with --pack, e.g. --pack %s (later runs reuse it from .crane.yaml)",
+		repo.Root, strings.Join(found, ", "), eco[0])
 }
 
 // probeFacts reads what pack p needs from the repository. For dotnet the
@@ -60,13 +71,21 @@ func probeFacts(repo *probe.Repo, p *generator.Pack, solution string, old *gener
 			return nil, fmt.Errorf("reading the Go module: %w", err)
 		}
 		f.values, f.summary = g.Values(), "go: "+g.Summary()
+	case probe.EcosystemRust, probe.EcosystemPython, probe.EcosystemNode:
+		if err := manifestFacts(repo, p.Name, f); err != nil {
+			return nil, err
+		}
 	default:
 		f.values, f.summary = map[string]string{}, p.Name
 	}
 	if solution != "" && p.Name != probe.EcosystemDotnet {
 		return nil, usageErrorf("--solution is for the dotnet pack, not %s", p.Name)
 	}
-	if repo.VersionFile == "VERSION.txt" && repo.SemVersion() != "" && declares(p, "InitialVersion") {
+	if repo.VersionFile == "VERSION" {
+		delete(f.values, "InitialVersion") // VERSION is the user's: the seed is never written
+	}
+	if repo.VersionFile == "VERSION.txt" && f.versionFrom == "" && repo.SemVersion() != "" && declares(p, "InitialVersion") {
+		f.values["InitialVersion"] = repo.SemVersion()
 		f.versionFrom = repo.VersionFile
 		f.notes = append(f.notes, fmt.Sprintf("VERSION.txt (crane 0.x) says %s: VERSION starts at %s; VERSION.txt is left as it is, and crane's build scripts read VERSION",
 			repo.Version, repo.SemVersion()))

@@ -5,10 +5,12 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"strconv"
 	"strings"
 	"testing"
 )
+
+// cargoPassedRe reads one test binary's pass count from cargo test.
+var cargoPassedRe = regexp.MustCompile(`test result: ok\. (\d+) passed`)
 
 // TestE2ERust lints, builds, tests and packages a generated rust project with
 // the real toolchain, offline, then breaks the library and expects the
@@ -24,12 +26,7 @@ func TestE2ERust(t *testing.T) {
 	if err != nil {
 		t.Fatalf("generated build failed: %v\n%s", err, out)
 	}
-	passed := 0
-	for _, m := range regexp.MustCompile(`test result: ok\. (\d+) passed`).FindAllStringSubmatch(out, -1) {
-		n, _ := strconv.Atoi(m[1])
-		passed += n
-	}
-	if passed != 9 {
+	if passed := sumMatches(out, cargoPassedRe); passed != 9 {
 		t.Errorf("want 9 tests passed (3 unit, 4 integration, 2 doc), got %d\n%s", passed, out)
 	}
 	mustExist(t, filepath.Join(dir, "dist", "Fast_Slug-0.1.0+7.crate"))

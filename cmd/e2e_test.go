@@ -81,6 +81,17 @@ func countMatch(out string, re *regexp.Regexp) int {
 	return n
 }
 
+// sumMatches adds up the numbers captured by re's first group in every
+// match in out (test counts printed once per package or crate).
+func sumMatches(out string, re *regexp.Regexp) int {
+	sum := 0
+	for _, m := range re.FindAllStringSubmatch(out, -1) {
+		n, _ := strconv.Atoi(m[1])
+		sum += n
+	}
+	return sum
+}
+
 // breakFile replaces old with new in dir/rel, failing if old is not there.
 func breakFile(t *testing.T, dir, rel, old, new string) {
 	t.Helper()

@@ -200,6 +200,9 @@ func (p *Pack) validateManifest(dir string) []string {
 		if v.Computed && v.Default == "" {
 			add("%s: a computed variable needs a default", where)
 		}
+		if v.OmitDefault && (v.Computed || strings.Contains(v.Default, "{{")) {
+			add("%s: omit_default needs a literal default and a variable that is not computed", where)
+		}
 		if strings.TrimSpace(v.Help) == "" {
 			add("%s: help is empty", where)
 		}

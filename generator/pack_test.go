@@ -102,6 +102,10 @@ func TestLoadPackBroken(t *testing.T) {
 		{"token without variable", func(m fstest.MapFS) {
 			m["mini/build/__Nope__.txt"] = &fstest.MapFile{Data: []byte("x")}
 		}, []string{"path token __Nope__ names no variable"}},
+		{"omit_default with a template default", func(m fstest.MapFS) {
+			m["mini/pack.yaml"].Data = []byte(strings.Replace(string(m["mini/pack.yaml"].Data), "variables:\n",
+				"variables:\n  - name: Dir\n    type: string\n    default: \"{{ .Name }}\"\n    omit_default: true\n    help: x\n", 1))
+		}, []string{"Dir: omit_default needs a literal default"}},
 		{"many problems at once", func(m fstest.MapFS) {
 			s := strings.Replace(string(m["mini/pack.yaml"].Data), "version: 1.0.0", "version: one", 1)
 			s = strings.Replace(s, "policy: seed", "policy: sometimes", 1)

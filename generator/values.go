@@ -21,6 +21,11 @@ type Variable struct {
 	Computed bool `yaml:"computed"`
 	// Optional variables may be left empty: their default is "".
 	Optional bool `yaml:"optional"`
+	// OmitDefault variables are recorded in the lock file only when their
+	// value differs from their default, which must be literal. A pack can so
+	// add a variable (one assemble sets from the repository, say) without
+	// changing the lock files it wrote before.
+	OmitDefault bool `yaml:"omit_default"`
 }
 
 // Required reports whether the variable has no default and so must be given.
@@ -161,10 +166,14 @@ func (p *Pack) settable() []string {
 	return names
 }
 
-// Recorded returns the values the lock file records: all but the computed.
+// Recorded returns the values the lock file records: all but the computed,
+// and those marked omit_default that have their default.
 func (p *Pack) Recorded(vals Values) Values {
 	out := Values{}
 	for _, v := range p.Variables {
+		if v.OmitDefault && fmt.Sprint(vals[v.Name]) == v.Default {
+			continue
+		}
 		if !v.Computed {
 			out[v.Name] = vals[v.Name]
 		}

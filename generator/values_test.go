@@ -69,3 +69,21 @@ func TestDefaultsSeeFacts(t *testing.T) {
 		t.Errorf("the lock does not record the author: %v", rec)
 	}
 }
+
+func TestRecordedOmitsDefaultsMarkedSo(t *testing.T) {
+	p, err := LoadPack(minimalPack(), "mini")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Variables = append(p.Variables,
+		Variable{Name: "Dirs", Type: "string", Default: "src", OmitDefault: true, Help: "x"},
+		Variable{Name: "Seed", Type: "string", Default: "0.1.0", OmitDefault: true, Help: "x"})
+	got, err := Resolve(p, map[string]string{"Name": "Acme", "Seed": "2.0.0"}, Facts{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := Values{"Name": "Acme", "Flavour": "plain", "Seed": "2.0.0"}
+	if diff := cmp.Diff(want, p.Recorded(got)); diff != "" {
+		t.Errorf("Recorded (-want +got):\n%s", diff)
+	}
+}

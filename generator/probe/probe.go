@@ -1,5 +1,6 @@
 // Package probe reads an existing repository for crane assemble: which
-// ecosystems it belongs to (a .NET solution, a Go module or workspace), what
+// ecosystems it belongs to (a .NET solution, a Go module or workspace, a Cargo
+// package or workspace, a Python project, an npm package or workspace), what
 // its solutions and projects are, and which version file and build scripts it
 // already has. It only reads, walks the tree once, never descends into .git,
 // build output or git-ignored folders, and never follows a symlink.
@@ -20,6 +21,9 @@ import (
 const (
 	EcosystemDotnet = "dotnet"
 	EcosystemGo     = "go"
+	EcosystemRust   = "rust"
+	EcosystemPython = "python"
+	EcosystemNode   = "node"
 )
 
 // Repo is what one walk of a repository found.
@@ -31,6 +35,9 @@ type Repo struct {
 	Solutions []string
 	// GoMod and GoWork are "go.mod" and "go.work" when Root has them.
 	GoMod, GoWork string
+	// Manifests maps an ecosystem found at Root to its manifest there:
+	// rust Cargo.toml, python pyproject.toml, node package.json.
+	Manifests map[string]string
 	// VersionFile is "VERSION", else "VERSION.txt" (crane 0.x), else "".
 	VersionFile string
 	// Version is VersionFile's content, trimmed.
@@ -80,6 +87,11 @@ func Scan(root string) (*Repo, error) {
 			r.GoMod = name
 		case name == "go.work":
 			r.GoWork = name
+		case rootManifests[name] != "":
+			if r.Manifests == nil {
+				r.Manifests = map[string]string{}
+			}
+			r.Manifests[rootManifests[name]] = name
 		case slices.Contains(buildScripts, name):
 			r.BuildScripts = append(r.BuildScripts, name)
 		case slices.Contains(readmes, name) && r.Readme == "":
@@ -100,8 +112,17 @@ func Scan(root string) (*Repo, error) {
 	return r, nil
 }
 
+// rootManifests are the manifests at the root that make a repository part of
+// an ecosystem, by file name.
+var rootManifests = map[string]string{
+	"Cargo.toml":     EcosystemRust,
+	"pyproject.toml": EcosystemPython,
+	"package.json":   EcosystemNode,
+}
+
 // Ecosystems lists the ecosystems found, most specific first: a .NET
-// solution, then a Go workspace or module.
+// solution, a Go workspace or module, a Cargo.toml, a pyproject.toml, then a
+// package.json (often only a repository's front-end tooling).
 func (r *Repo) Ecosystems() []string {
 	var out []string
 	if len(r.Solutions) > 0 {
@@ -110,7 +131,24 @@ func (r *Repo) Ecosystems() []string {
 	if r.GoMod != "" || r.GoWork != "" {
 		out = append(out, EcosystemGo)
 	}
+	for _, eco := range []string{EcosystemRust, EcosystemPython, EcosystemNode} {
+		if r.Manifests[eco] != "" {
+			out = append(out, eco)
+		}
+	}
 	return out
+}
+
+// Evidence names what made the repository part of eco: "Acme.sln",
+// "go.mod", "Cargo.toml", ...
+func (r *Repo) Evidence(eco string) string {
+	switch eco {
+	case EcosystemDotnet:
+		return strings.Join(r.Solutions, ", ")
+	case EcosystemGo:
+		return strings.Join(slices.DeleteFunc([]string{r.GoMod, r.GoWork}, func(s string) bool { return s == "" }), ", ")
+	}
+	return r.Manifests[eco]
 }
 
 var versionRe = regexp.MustCompile(`^v?(\d+)\.(\d+)(?:\.(\d+))?`)
