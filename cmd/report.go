@@ -33,13 +33,17 @@ var kindOrder = []generator.Kind{
 	generator.KindIdentical, generator.KindKeep, generator.KindConflict,
 }
 
+// maxPathColumn caps the padded path column, so that one deep path does not
+// push every note off the screen.
+const maxPathColumn = 44
+
 // printPlan prints one line per action ("create  Demo/Demo.sln"), paths
 // under prefix, and with diff a unified diff under each line that changes
 // something or keeps the user's file.
 func printPlan(w io.Writer, p *generator.Plan, prefix string, withDiff bool) {
 	width := 0
 	for _, a := range p.Actions {
-		width = max(width, len(displayPath(prefix, a.Path)))
+		width = max(width, min(len(displayPath(prefix, a.Path)), maxPathColumn))
 	}
 	for _, a := range p.Actions {
 		note := a.Note
