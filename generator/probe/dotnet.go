@@ -102,7 +102,7 @@ func (r *Repo) readProject(rel string, d *Dotnet) Project {
 		d.note("%s is in the solution but cannot be read (%v)", rel, unwrapPath(err))
 		return p
 	}
-	p, err = parseProject(rel, data)
+	p, docsSet, err := parseProject(rel, data)
 	if err != nil {
 		d.note("%s: not a readable project file (%v)", rel, err)
 		p.Missing = true
@@ -110,6 +110,9 @@ func (r *Repo) readProject(rel string, d *Dotnet) Project {
 	}
 	if len(p.TargetFrameworks) == 0 {
 		p.TargetFrameworks = r.propsFrameworks(path.Dir(rel))
+	}
+	if !docsSet {
+		p.Docs = r.propsDocs(path.Dir(rel))
 	}
 	r.readNuspec(&p)
 	if !p.SDKStyle {
@@ -127,17 +130,38 @@ func (r *Repo) readProject(rel string, d *Dotnet) Project {
 // propsFrameworks looks for the target frameworks in the nearest
 // Directory.Build.props from dir up to the root, as MSBuild does.
 func (r *Repo) propsFrameworks(dir string) []string {
+	var tfs []string
+	r.nearestProps(dir, func(m *msbuild) bool {
+		tfs = m.frameworks()
+		return len(tfs) > 0
+	})
+	return tfs
+}
+
+// propsDocs reports whether the nearest Directory.Build.props that says
+// anything about XML documentation turns it on.
+func (r *Repo) propsDocs(dir string) bool {
+	docs := false
+	r.nearestProps(dir, func(m *msbuild) bool {
+		v, ok := m.docs()
+		docs = v
+		return ok
+	})
+	return docs
+}
+
+// nearestProps calls found with each readable Directory.Build.props from dir
+// up to the root, nearest first, until found returns true.
+func (r *Repo) nearestProps(dir string, found func(*msbuild) bool) {
 	for {
 		if data, err := readInside(r.Root, path.Join(dir, "Directory.Build.props")); err == nil {
 			var m msbuild
-			if decodeXML(data, &m) == nil {
-				if tfs := m.frameworks(); len(tfs) > 0 {
-					return tfs
-				}
+			if decodeXML(data, &m) == nil && found(&m) {
+				return
 			}
 		}
 		if dir == "." || dir == "/" || dir == "" {
-			return nil
+			return
 		}
 		dir = path.Dir(dir)
 	}

@@ -116,7 +116,7 @@ Project("{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}") = "Acme.Widgets.Tests", "..\..
 Project("{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}") = "Gone", "..\Gone\Gone.csproj", "{D}"
 Project("{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}") = "Out", "..\..\..\Out\Out.csproj", "{E}"
 -- Directory.Build.props --
-<Project><PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup></Project>
+<Project><PropertyGroup><TargetFramework>net8.0</TargetFramework><GenerateDocumentationFile>true</GenerateDocumentationFile></PropertyGroup></Project>
 -- src/Acme.Core/Acme.Core.csproj --
 <Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><TargetFramework>netstandard2.0</TargetFramework></PropertyGroup></Project>
 -- src/Acme.Widgets/Acme.Widgets.csproj --
@@ -148,7 +148,7 @@ Project("{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}") = "Out", "..\..\..\Out\Out.csp
 	want := map[string]string{
 		"Name": "Acme.Widgets", "SolutionFile": "src/solutions/Acme.Widgets.sln", "SolutionFormat": "sln",
 		"ProjectDir": "src/Acme.Widgets", "TargetFramework": "net8.0", "PackageReadme": "README.md",
-		"Description": "Widgets.", "InitialVersion": "2.1.0",
+		"Description": "Widgets.", "InitialVersion": "2.1.0", "PackageDocs": "true",
 	}
 	if diff := cmp.Diff(want, d.Values(r)); diff != "" {
 		t.Errorf("Values (-want +got):\n%s", diff)

@@ -29,6 +29,10 @@ type Project struct {
 	// Description, Authors and RepositoryURL are the package properties the
 	// project sets, else those of the .nuspec beside it, if any.
 	Description, Authors, RepositoryURL string
+	// Docs is true when the build writes the XML documentation file
+	// (GenerateDocumentationFile, or an old-style DocumentationFile), in the
+	// project or else the nearest Directory.Build.props.
+	Docs bool
 	// Missing is true when the solution names the project but its file is
 	// not there (or is outside the repository); nothing else is known then.
 	Missing bool
@@ -62,6 +66,18 @@ type msbuild struct {
 
 // prop returns the first non-empty value of a property that does not use
 // another property ($(...)).
+// docs reports whether m turns the XML documentation file on, and whether it
+// says anything about it at all.
+func (m *msbuild) docs() (on, set bool) {
+	if v := m.prop("GenerateDocumentationFile"); v != "" {
+		return strings.EqualFold(v, "true"), true
+	}
+	if m.prop("DocumentationFile") != "" {
+		return true, true
+	}
+	return false, false
+}
+
 func (m *msbuild) prop(name string) string {
 	for _, g := range m.PropertyGroups {
 		for _, p := range g.Props {
@@ -112,20 +128,24 @@ func (m *msbuild) frameworks() []string {
 var testNameRe = regexp.MustCompile(`\.(Tests|UnitTests|IntegrationTests)$`)
 
 // parseProject reads a project file's bytes.
-func parseProject(rel string, data []byte) (Project, error) {
+//
+// docsSet reports whether the project itself says whether it writes XML
+// documentation; when it does not, a Directory.Build.props may.
+func parseProject(rel string, data []byte) (p Project, docsSet bool, err error) {
 	name := strings.TrimSuffix(path.Base(rel), path.Ext(rel))
-	p := Project{Name: name, Path: rel}
+	p = Project{Name: name, Path: rel}
 	var m msbuild
 	if err := decodeXML(data, &m); err != nil {
-		return p, err
+		return p, false, err
 	}
 	p.SDKStyle = m.Sdk != "" || len(m.SdkElems) > 0
 	p.TargetFrameworks = m.frameworks()
 	p.Test = testNameRe.MatchString(name) || m.references("Microsoft.NET.Test.Sdk") ||
 		strings.EqualFold(m.prop("IsTestProject"), "true")
 	p.NotPackable = strings.EqualFold(m.prop("IsPackable"), "false")
+	p.Docs, docsSet = m.docs()
 	p.Description = m.prop("Description")
 	p.Authors = m.prop("Authors")
 	p.RepositoryURL = m.prop("RepositoryUrl")
-	return p, nil
+	return p, docsSet, nil
 }

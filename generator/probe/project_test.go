@@ -36,10 +36,11 @@ func TestParseProject(t *testing.T) {
     <Description>Widgets.</Description>
     <Authors>Acme</Authors>
     <RepositoryUrl>https://example.com/acme</RepositoryUrl>
+    <GenerateDocumentationFile>true</GenerateDocumentationFile>
   </PropertyGroup>
 </Project>`, Project{
 			Name: "A", Path: "src/A/A.csproj", SDKStyle: true, TargetFrameworks: []string{"netstandard2.0", "net8.0"},
-			Description: "Widgets.", Authors: "Acme", RepositoryURL: "https://example.com/acme",
+			Description: "Widgets.", Authors: "Acme", RepositoryURL: "https://example.com/acme", Docs: true,
 		}},
 		{"test by package reference", "t/Check/Check.csproj", `<Project Sdk="Microsoft.NET.Sdk">
   <PropertyGroup><TargetFramework>$(DefaultTfm)</TargetFramework><IsPackable>false</IsPackable></PropertyGroup>
@@ -50,7 +51,7 @@ func TestParseProject(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := parseProject(tt.path, []byte(tt.data))
+			got, _, err := parseProject(tt.path, []byte(tt.data))
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -1,10 +1,14 @@
 package probe
 
-import "path"
+import (
+	"path"
+	"strconv"
+)
 
 // Values are the dotnet pack's build variables as the repository has them:
 // Name (the packed project), SolutionFile, SolutionFormat, ProjectDir,
-// TargetFramework (the project's first), PackageReadme (the README found, or
+// TargetFramework (the project's first), PackageDocs (whether the build
+// writes the XML documentation the nuspec packs), PackageReadme (the README found, or
 // empty), InitialVersion (from a crane 0.x VERSION.txt) and, when the project
 // sets them, Description, Author and RepositoryUrl. A fact crane did not find
 // is left out, so the pack's default applies.
@@ -25,6 +29,7 @@ func (d *Dotnet) Values(r *Repo) map[string]string {
 	}
 	v["Name"] = p.Name
 	v["ProjectDir"] = path.Dir(p.Path)
+	v["PackageDocs"] = strconv.FormatBool(p.Docs)
 	if len(p.TargetFrameworks) > 0 {
 		v["TargetFramework"] = p.TargetFrameworks[0]
 	}
