@@ -58,6 +58,9 @@ func craneFuncs() template.FuncMap {
 		"psq":         powershellQuote,
 		"guid":        DeriveGUID,
 		"pathBase":    path.Base,
+		"toml":        tomlString,
+		"goPackage":   goPackage,
+		"goExecName":  goExecName,
 	}
 }
 

@@ -5,12 +5,6 @@ import (
 	"strings"
 )
 
-func init() {
-	// Registered here rather than in craneFuncs so that packs written in
-	// parallel do not edit the same map literal.
-	funcMap["toml"] = tomlString
-}
-
 // tomlString quotes s as a TOML basic string: backslash and double quote are
 // escaped, and so is every control character (as \n, \t, \r or \uXXXX).
 // Everything else, "<" and non-ASCII letters included, is kept as it is.

@@ -16,6 +16,10 @@ type NameRule interface {
 // nameRules are the rules a pack.yaml's name_rule may name.
 var nameRules = map[string]NameRule{
 	"dotnet": dotnetName{},
+	"go":     goName{},
+	"node":   nodeName{},
+	"python": pythonName{},
+	"rust":   rustName{},
 }
 
 // windowsReserved are device names Windows will not create as a file or

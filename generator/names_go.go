@@ -14,15 +14,6 @@ import (
 // and the command; goPackage derives the package name from it.
 type goName struct{}
 
-func init() {
-	nameRules["go"] = goName{}
-	// The go pack derives its package, folder and command names from the
-	// module path with the rules below; they are registered here, beside
-	// the name rule they belong to, rather than in craneFuncs.
-	funcMap["goPackage"] = goPackage
-	funcMap["goExecName"] = goExecName
-}
-
 // goMaxPath bounds a module path; its last element becomes a folder.
 const goMaxPath = 200
 

@@ -11,8 +11,6 @@ import (
 // names the package's folder under packages/.
 type nodeName struct{}
 
-func init() { nameRules["node"] = nodeName{} }
-
 // nodeCoreModules are Node's built-in modules (node 20's builtinModules, plus
 // the ones only reachable with the node: prefix); npm refuses them as names.
 var nodeCoreModules = map[string]bool{}

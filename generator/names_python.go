@@ -12,8 +12,6 @@ import (
 // non-keyword identifier that does not shadow a standard library module.
 type pythonName struct{}
 
-func init() { nameRules["python"] = pythonName{} }
-
 // pythonKeywords are Python 3's reserved words (keyword.kwlist).
 var pythonKeywords = map[string]bool{}
 

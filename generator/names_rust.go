@@ -12,8 +12,6 @@ import (
 // is the same with - turned into _ (snake_cased when it has capitals).
 type rustName struct{}
 
-func init() { nameRules["rust"] = rustName{} }
-
 // rustMaxName is crates.io's limit on a package name.
 const rustMaxName = 64
 
