@@ -36,6 +36,7 @@ type ApplyOptions struct {
 
 // tx records what Apply changed so that it can put everything back.
 type tx struct {
+	root    string      // the target root, cleaned: mkdirAll stops there
 	dirs    []string    // folders created, in creation order
 	staged  []string    // temporary files not yet renamed into place
 	placed  []string    // new files renamed into place where nothing was
@@ -60,7 +61,7 @@ func Apply(ctx context.Context, p *Plan, opt ApplyOptions) (n int, err error) {
 			}
 		}
 	}()
-	if err := t.mkdirAll(p.Root); err != nil {
+	if err := t.mkdirRoot(p.Root); err != nil {
 		return 0, err
 	}
 	type step struct {
@@ -113,9 +114,41 @@ func Apply(ctx context.Context, p *Plan, opt ApplyOptions) (n int, err error) {
 	return len(steps), nil
 }
 
-// mkdirAll creates dir and its missing parents, recording each, and refuses a
-// symlink or a file on the way.
+// mkdirRoot creates the target root and its missing parents, recording each.
+// The root and the folders above it are the path the user named, so a
+// symlink among them is followed (on macOS /tmp is one); only what is below
+// the root must be real folders.
+func (t *tx) mkdirRoot(root string) error {
+	t.root = filepath.Clean(root)
+	info, err := os.Stat(t.root)
+	if err == nil {
+		if !info.IsDir() {
+			return fmt.Errorf("%s is a file where crane needs a folder", root)
+		}
+		return nil
+	}
+	if !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	if parent := filepath.Dir(t.root); parent != t.root {
+		if err := t.mkdirRoot(parent); err != nil {
+			return err
+		}
+		t.root = filepath.Clean(root)
+	}
+	if err := os.Mkdir(t.root, 0o755); err != nil {
+		return err
+	}
+	t.dirs = append(t.dirs, t.root)
+	return nil
+}
+
+// mkdirAll creates dir, a folder at or below the root, and its missing
+// parents, recording each, and refuses a symlink or a file on the way.
 func (t *tx) mkdirAll(dir string) error {
+	if dir == t.root {
+		return nil
+	}
 	info, err := os.Lstat(dir)
 	if err == nil {
 		if info.Mode()&fs.ModeSymlink != 0 {
