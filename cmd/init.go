@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"strconv"
 
@@ -111,7 +112,10 @@ func runInit(e *env, opts *initOptions) error {
 	written := 0
 	if !opts.report.dryRun {
 		var finish func() error
-		if _, inRepo := e.git.WorkTree(dir); !opts.noGit && !inRepo {
+		// A .git that is already there is the user's, even one go-git
+		// cannot open: initRepo would remove it on failure.
+		_, hasGit := os.Lstat(filepath.Join(dir, ".git"))
+		if _, inRepo := e.git.WorkTree(dir); !opts.noGit && !inRepo && hasGit != nil {
 			finish = func() error { return initRepo(e.git, dir) }
 		}
 		if written, err = generator.Apply(e.ctx, plan, generator.ApplyOptions{Finish: finish}); err != nil {

@@ -12,7 +12,8 @@ func exists(p string) bool {
 }
 
 // IsEmptyDir reports whether dir is missing or an empty folder: where init may
-// write.
+// write. A folder holding only .git (a fresh clone of an empty repository)
+// counts as empty.
 func IsEmptyDir(dir string) (bool, error) {
 	entries, err := os.ReadDir(dir)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -21,5 +22,10 @@ func IsEmptyDir(dir string) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	return len(entries) == 0, nil
+	for _, e := range entries {
+		if e.Name() != ".git" {
+			return false, nil
+		}
+	}
+	return true, nil
 }
