@@ -33,17 +33,35 @@ func (f valueFlags) given() (map[string]string, error) {
 		if err != nil {
 			return nil, usageErrorf("--values: %w", err)
 		}
-		var m map[string]any
-		if err := yaml.Unmarshal(data, &m); err != nil {
+		// Decoded as nodes, not Go values, so that a scalar arrives as the
+		// user wrote it: PythonVersion: 3.10 is "3.10", not the float 3.1.
+		var doc yaml.Node
+		if err := yaml.Unmarshal(data, &doc); err != nil {
 			return nil, usageErrorf("--values %s: %w; it must be a YAML map of variable: value", f.values, err)
 		}
-		for k, v := range m {
-			switch v.(type) {
-			case string, bool, int, float64:
-				out[k] = fmt.Sprint(v)
-			default:
-				problems = append(problems, fmt.Sprintf("--values %s: %s must be a string, number or bool", f.values, k))
+		var m *yaml.Node
+		if len(doc.Content) > 0 {
+			m = doc.Content[0]
+			if m.Kind != yaml.MappingNode {
+				return nil, usageErrorf("--values %s: line %d: it must be a YAML map of variable: value", f.values, m.Line)
 			}
+		}
+		seen := map[string]int{}
+		for i := 0; m != nil && i+1 < len(m.Content); i += 2 {
+			k, v := m.Content[i].Value, m.Content[i+1]
+			if v.Kind == yaml.AliasNode {
+				v = v.Alias
+			}
+			if line, ok := seen[k]; ok {
+				problems = append(problems, fmt.Sprintf("--values %s: %s is given twice (lines %d and %d)", f.values, k, line, m.Content[i].Line))
+				continue
+			}
+			seen[k] = m.Content[i].Line
+			if v.Kind != yaml.ScalarNode || v.ShortTag() == "!!null" {
+				problems = append(problems, fmt.Sprintf("--values %s: %s must be a string, number or bool", f.values, k))
+				continue
+			}
+			out[k] = v.Value
 		}
 	}
 	for _, kv := range f.set {
