@@ -109,11 +109,14 @@ func runAssemble(e *env, opts *assembleOptions) error {
 	if err != nil {
 		return err
 	}
-	given, err := opts.values.given()
+	given, bad, err := givenValues(opts.values)
 	if err != nil {
 		return err
 	}
-	vals, err := resolveAssemble(e, p, found, old, given, opts.report.json)
+	vals, err := resolveAssemble(e, p, found, old, given, opts.report.json || bad != nil)
+	if bad != nil {
+		return bad.withResolveError(err)
+	}
 	if err != nil {
 		return err
 	}

@@ -155,8 +155,9 @@ func declares(p *generator.Pack, name string) bool {
 
 // resolveAssemble resolves the pack's values: the probe's facts, then the
 // lock file's values (when it is this pack's), then --values and --set.
-// Facts and lock values the pack does not declare are dropped.
-func resolveAssemble(e *env, p *generator.Pack, found *repoFacts, old *generator.Lock, flags map[string]string, json bool) (generator.Values, error) {
+// Facts and lock values the pack does not declare are dropped. noPrompt
+// (--json, or malformed --set entries) never asks for a missing value.
+func resolveAssemble(e *env, p *generator.Pack, found *repoFacts, old *generator.Lock, flags map[string]string, noPrompt bool) (generator.Values, error) {
 	given := map[string]string{}
 	for k, v := range found.values {
 		if declares(p, k) {
@@ -175,7 +176,7 @@ func resolveAssemble(e *env, p *generator.Pack, found *repoFacts, old *generator
 	}
 	facts := e.facts()
 	var ask generator.Prompter
-	if e.interactive && !json {
+	if e.interactive && !noPrompt {
 		ask = prompter(e.in, e.out)
 	}
 	return generator.Resolve(p, given, facts, ask)

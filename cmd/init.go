@@ -69,7 +69,7 @@ func runInit(e *env, opts *initOptions) error {
 	if err != nil {
 		return err
 	}
-	given, err := opts.values.given()
+	given, bad, err := givenValues(opts.values)
 	if err != nil {
 		return err
 	}
@@ -78,10 +78,13 @@ func runInit(e *env, opts *initOptions) error {
 	}
 	facts := e.facts()
 	var ask generator.Prompter
-	if e.interactive && !opts.report.json {
+	if e.interactive && !opts.report.json && bad == nil {
 		ask = prompter(e.in, e.out)
 	}
 	vals, err := generator.Resolve(p, given, facts, ask)
+	if bad != nil {
+		return bad.withResolveError(err)
+	}
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"slices"
@@ -8,6 +9,8 @@ import (
 
 	"github.com/spf13/pflag"
 	"go.yaml.in/yaml/v3"
+
+	"github.com/ewilde/crane/generator"
 )
 
 // valueFlags are the flags that give variables: --values FILE, then --set
@@ -74,7 +77,37 @@ func (f valueFlags) given() (map[string]string, error) {
 	}
 	if len(problems) > 0 {
 		slices.Sort(problems)
-		return nil, usageErrorf("%s", strings.Join(problems, "\n  "))
+		return out, &badValues{problems}
 	}
 	return out, nil
+}
+
+// badValues are malformed --set and --values entries. given returns them with
+// the well-formed rest, so that the caller can resolve that rest and list
+// every problem at once.
+type badValues struct{ problems []string }
+
+func (b *badValues) Error() string { return (&generator.ValuesError{Problems: b.problems}).Error() }
+
+// givenValues splits given's error: an unreadable file stops the command;
+// malformed entries (bad, nil when there are none) are reported together
+// with what resolving the rest finds, by withResolveError.
+func givenValues(f valueFlags) (map[string]string, *badValues, error) {
+	out, err := f.given()
+	var bad *badValues
+	if errors.As(err, &bad) {
+		return out, bad, nil
+	}
+	return out, nil, err
+}
+
+// withResolveError joins the malformed entries with the problems Resolve
+// found in the rest into one *generator.ValuesError (exit 2).
+func (b *badValues) withResolveError(err error) error {
+	problems := slices.Clone(b.problems)
+	var ve *generator.ValuesError
+	if errors.As(err, &ve) {
+		problems = append(problems, ve.Problems...)
+	}
+	return &generator.ValuesError{Problems: problems}
 }

@@ -74,3 +74,33 @@ func TestValuesFileEmpty(t *testing.T) {
 		t.Errorf("given = %v, %v; want nothing", got, err)
 	}
 }
+
+// TestInitListsEveryValueProblemAtOnce: a malformed --set does not hide the
+// other problems (an unknown variable, a bad value, a bad name).
+func TestInitListsEveryValueProblemAtOnce(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "values.yaml")
+	if err := os.WriteFile(file, []byte("Author: [a, b]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	te := newTestEnv(t, "")
+	root := t.TempDir()
+	code := te.run([]string{"init", "my-app", "--dir", filepath.Join(root, "out"), "--no-git",
+		"--values", file, "--set", "novalue", "--set", "Year=abc", "--set", "Nope=1"})
+	if code != exitUsage {
+		t.Errorf("exit %d, want %d", code, exitUsage)
+	}
+	for _, want := range []string{
+		`--set "novalue": want key=value`,
+		"Author must be a string, number or bool",
+		`Year: "abc" does not match`,
+		"unknown variable Nope",
+		"did you mean MyApp?",
+	} {
+		if !strings.Contains(te.stderr.String(), want) {
+			t.Errorf("stderr lacks %q:\n%s", want, te.stderr)
+		}
+	}
+	if entries, _ := os.ReadDir(root); len(entries) != 0 {
+		t.Errorf("a failed run wrote %v", entries)
+	}
+}
