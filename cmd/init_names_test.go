@@ -46,3 +46,21 @@ func TestInitBadNameExit2(t *testing.T) {
 		})
 	}
 }
+
+// TestInitDotnetUnicodeName: the .NET name rule takes C#'s Unicode letters
+// ("Café.Widgets" is a valid namespace and package id), so the folders derived
+// from the name must take them too.
+func TestInitDotnetUnicodeName(t *testing.T) {
+	for _, name := range []string{"Café.Widgets", "Ünïcode", "Λάμδα"} {
+		t.Run(name, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "out")
+			te := newTestEnv(t, "")
+			if code := te.run([]string{"init", name, "--dir", dir, "--no-git"}); code != 0 {
+				t.Fatalf("exit %d\n%s", code, te.stderr)
+			}
+			if _, err := os.Stat(filepath.Join(dir, "src", name, name+".csproj")); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+}
