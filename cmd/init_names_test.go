@@ -64,3 +64,34 @@ func TestInitDotnetUnicodeName(t *testing.T) {
 		})
 	}
 }
+
+// TestInitDotnetValuesDoNotExpandInMSBuild: a Description or Author with
+// MSBuild syntax stays literal in the csproj. MSBuild expands $(...) and
+// @(...) and unescapes %XX in a property's value, so $(MSBuildProjectName)
+// would become the project's name, and $([System.IO.File]::ReadAllText(...))
+// would run at build time.
+func TestInitDotnetValuesDoNotExpandInMSBuild(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "out")
+	te := newTestEnv(t, "")
+	code := te.run([]string{"init", "Demo", "--dir", dir, "--no-git",
+		"--set", "Description=$(MSBuildProjectName) is 100%25 @(Compile)",
+		"--set", "Author=$([System.IO.File]::ReadAllText('/etc/passwd'))"})
+	if code != 0 {
+		t.Fatalf("exit %d\n%s", code, te.stderr)
+	}
+	csproj, err := os.ReadFile(filepath.Join(dir, "src", "Demo", "Demo.csproj"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"<Description>%24(MSBuildProjectName) is 100%2525 %40(Compile)</Description>",
+		"<Authors>%24([System.IO.File]::ReadAllText(&#39;/etc/passwd&#39;))</Authors>",
+	} {
+		if !strings.Contains(string(csproj), want) {
+			t.Errorf("csproj lacks %s:\n%s", want, csproj)
+		}
+	}
+	if strings.Contains(string(csproj), "$(") || strings.Contains(string(csproj), "@(") {
+		t.Errorf("csproj has MSBuild expansions:\n%s", csproj)
+	}
+}
