@@ -66,6 +66,9 @@ func probeFacts(repo *probe.Repo, p *generator.Pack, solution string, old *gener
 			return nil, err
 		}
 	case probe.EcosystemGo:
+		if repo.GoMod == "" && repo.GoWork == "" {
+			return nil, usageErrorf("no go.mod or go.work (go mod init) at the root of %s; the go pack builds from it: add one, or choose another pack with --pack", repo.Root)
+		}
 		g, err := repo.ReadGo()
 		if err != nil {
 			return nil, fmt.Errorf("reading the Go module: %w", err)
