@@ -86,5 +86,10 @@ func ReadLock(root string) (*Lock, error) {
 	if err := yaml.Unmarshal(data, &l); err != nil {
 		return nil, fmt.Errorf("%s: %w; fix or remove it", LockName, err)
 	}
+	for _, f := range l.Files {
+		if err := checkRelPath(f.Path); err != nil {
+			return nil, fmt.Errorf("%s: files: %w: crane only records files inside the folder; fix or remove it", LockName, err)
+		}
+	}
 	return &l, nil
 }
