@@ -84,6 +84,9 @@ func runAssemble(e *env, opts *assembleOptions) error {
 		}
 		return fmt.Errorf("assemble %s: %w", opts.dir, err)
 	}
+	if generator.InGitDir(opts.dir) {
+		return usageErrorf("target directory %s is inside .git; crane never writes there: give the repository's folder", opts.dir)
+	}
 	repo, err := probe.Scan(opts.dir)
 	if err != nil {
 		return fmt.Errorf("reading %s: %w", opts.dir, err)

@@ -94,6 +94,9 @@ func runInit(e *env, opts *initOptions) error {
 			return err
 		}
 	}
+	if generator.InGitDir(dir) {
+		return usageErrorf("target directory %s is inside .git; crane never writes there: give a folder outside it", dir)
+	}
 	empty, err := generator.IsEmptyDir(dir)
 	if err != nil {
 		return fmt.Errorf("target directory %s: %w", dir, err)

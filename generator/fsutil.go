@@ -4,6 +4,9 @@ import (
 	"errors"
 	"io/fs"
 	"os"
+	"path/filepath"
+	"slices"
+	"strings"
 )
 
 func exists(p string) bool {
@@ -28,4 +31,28 @@ func IsEmptyDir(dir string) (bool, error) {
 		}
 	}
 	return true, nil
+}
+
+// InGitDir reports whether dir, which need not exist yet, is a .git folder or
+// inside one, by its absolute path or by the real path of its nearest
+// existing ancestor (a symlink may lead there): crane never writes there.
+func InGitDir(dir string) bool {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return false
+	}
+	if hasGitSegment(abs) {
+		return true
+	}
+	existing, rest := abs, ""
+	for !exists(existing) && filepath.Dir(existing) != existing {
+		rest = filepath.Join(filepath.Base(existing), rest)
+		existing = filepath.Dir(existing)
+	}
+	real, err := filepath.EvalSymlinks(existing)
+	return err == nil && hasGitSegment(filepath.Join(real, rest))
+}
+
+func hasGitSegment(p string) bool {
+	return slices.Contains(strings.Split(filepath.ToSlash(p), "/"), ".git")
 }
