@@ -21,6 +21,9 @@ func TestInitBadNameExit2(t *testing.T) {
 		{name: "go dots and spaces", args: []string{"init", "example.com/../my widget", "--pack", "go"}, want: []string{
 			`it contains ".."`, `it contains " "`,
 		}},
+		{name: "go command folder go build skips", args: []string{"init", "example.com/_x", "--pack", "go"}, want: []string{
+			`its last element "_x" names the command folder cmd/_x, which go build ./... skips (a leading _)`,
+		}},
 		{name: "rust keyword", args: []string{"init", "fn", "--pack", "rust"}, want: []string{
 			`"fn" is a Rust keyword`, "did you mean fn-rs?",
 		}},
@@ -93,5 +96,18 @@ func TestInitDotnetValuesDoNotExpandInMSBuild(t *testing.T) {
 	}
 	if strings.Contains(string(csproj), "$(") || strings.Contains(string(csproj), "@(") {
 		t.Errorf("csproj has MSBuild expansions:\n%s", csproj)
+	}
+}
+
+// TestInitGoNameWithTilde: a module path the name rule accepts (~ is a module
+// path character) gives a command and main package the go pack accepts.
+func TestInitGoNameWithTilde(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "out")
+	te := newTestEnv(t, "")
+	if code := te.run([]string{"init", "example.com/go-widget_x~y.z", "--pack", "go", "--dir", dir, "--no-git"}); code != 0 {
+		t.Fatalf("exit %d\n%s", code, te.stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "cmd", "go-widget_x~y.z", "main.go")); err != nil {
+		t.Error(err)
 	}
 }

@@ -69,6 +69,9 @@ func (goName) Check(name string) []string {
 			problems = append(problems, fmt.Sprintf("element %q is a name Windows reserves for a device", e))
 		}
 	}
+	if cmd := goExecName(strings.Trim(name, "/")); strings.HasPrefix(cmd, "_") {
+		problems = append(problems, fmt.Sprintf("its last element %q names the command folder cmd/%s, which go build ./... skips (a leading _)", cmd, cmd))
+	}
 	if last := elems[len(elems)-1]; len(elems) > 1 && (last == "v0" || last == "v1") {
 		problems = append(problems, fmt.Sprintf("it ends in /%s; a major version suffix starts at /v2 (leave it off for v0 and v1)", last))
 	}
