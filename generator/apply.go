@@ -18,7 +18,11 @@ type ConflictError struct {
 
 func (e *ConflictError) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%d conflicts; nothing was written:", len(e.Actions))
+	noun := "conflicts"
+	if len(e.Actions) == 1 {
+		noun = "conflict"
+	}
+	fmt.Fprintf(&b, "%d %s; nothing was written:", len(e.Actions), noun)
 	for _, a := range e.Actions {
 		fmt.Fprintf(&b, "\n  %s: %s", a.Path, a.Note)
 	}
