@@ -118,9 +118,12 @@ func runAssemble(e *env, opts *assembleOptions) error {
 	}
 	vals, err := resolveAssemble(e, p, found, old, given, opts.report.json || bad != nil)
 	if bad != nil {
-		return bad.withResolveError(err)
+		err = bad.withResolveError(err)
 	}
 	if err != nil {
+		if !opts.report.json {
+			printFound(e, repo, found) // the notes often say why a value is missing
+		}
 		return err
 	}
 	tree, err := generator.Render(p, vals, generator.ComponentBuild)
@@ -174,10 +177,7 @@ func refineAssemblePlan(plan *generator.Plan, found *repoFacts, opts *assembleOp
 // dry run, and says what was written.
 func reportAssemble(e *env, opts *assembleOptions, plan *generator.Plan, repo *probe.Repo, found *repoFacts) error {
 	if !opts.report.json {
-		fmt.Fprintf(e.out, "root: %s (%s)\n", repo.Root, found.summary)
-		for _, n := range found.notes {
-			fmt.Fprintf(e.out, "note: %s\n", n)
-		}
+		printFound(e, repo, found)
 		printPlan(e.out, plan, "", opts.report.diff)
 	}
 	conflicts := plan.Conflicts()
@@ -199,6 +199,14 @@ func reportAssemble(e *env, opts *assembleOptions, plan *generator.Plan, repo *p
 		return &generator.ConflictError{Actions: conflicts}
 	}
 	return nil
+}
+
+// printFound prints what assemble found in the repository and its notes.
+func printFound(e *env, repo *probe.Repo, found *repoFacts) {
+	fmt.Fprintf(e.out, "root: %s (%s)\n", repo.Root, found.summary)
+	for _, n := range found.notes {
+		fmt.Fprintf(e.out, "note: %s\n", n)
+	}
 }
 
 func assembleOutcome(plan *generator.Plan, opts *assembleOptions, written int) string {

@@ -73,6 +73,9 @@ func probeFacts(repo *probe.Repo, p *generator.Pack, solution string, old *gener
 		if err != nil {
 			return nil, fmt.Errorf("reading the Go module: %w", err)
 		}
+		if repo.GoMod != "" && g.Module == "" {
+			return nil, usageErrorf("%s has no module line (go mod init MODULE writes one); fix it, or choose another pack with --pack", repo.GoMod)
+		}
 		f.values, f.summary = g.Values(), "go: "+g.Summary()
 	case probe.EcosystemRust, probe.EcosystemPython, probe.EcosystemNode:
 		if err := manifestFacts(repo, p.Name, f); err != nil {
