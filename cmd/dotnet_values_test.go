@@ -55,3 +55,25 @@ func TestDotnetNuspecReadmePath(t *testing.T) {
 		})
 	}
 }
+
+// TestDotnetTestsNameTheLibraryFromGlobal: the test class names the library
+// as global::NAME.Slug, so that a name that shadows itself inside the test
+// namespace (Acme.Acme, Slug, Tests.Widgets) still binds to the library.
+// TestE2EDotnetShadowingNames compiles these where the SDK is installed.
+func TestDotnetTestsNameTheLibraryFromGlobal(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "out")
+	te := newTestEnv(t, "")
+	if code := te.run([]string{"init", "Acme.Acme", "--dir", dir, "--no-git"}); code != 0 {
+		t.Fatalf("exit %d\n%s", code, te.stderr)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "tests", "Acme.Acme.Tests", "SlugTests.cs"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(data), "global::Acme.Acme.Slug.From("); n < 5 {
+		t.Errorf("%d calls name global::Acme.Acme.Slug, want every one (5)\n%s", n, data)
+	}
+	if strings.Contains(strings.ReplaceAll(string(data), "global::Acme.Acme.Slug", ""), "Acme.Acme.Slug") {
+		t.Errorf("a call names Acme.Acme.Slug without global::\n%s", data)
+	}
+}
