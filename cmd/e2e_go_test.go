@@ -51,3 +51,21 @@ func TestE2EGo(t *testing.T) {
 		t.Errorf("the build failed, but not in TestSlug:\n%s", out)
 	}
 }
+
+// TestE2EGoStandardPackageNames vets and tests projects whose package name
+// would be one the generated command or example also imports (fmt, flag, io,
+// os, debug, strings): the package gets "pkg" appended, as a keyword does.
+func TestE2EGoStandardPackageNames(t *testing.T) {
+	requireTools(t, "go")
+	for _, name := range []string{"example.com/fmt", "example.com/flag", "example.com/io", "example.com/os", "example.com/debug", "example.com/strings"} {
+		t.Run(name, func(t *testing.T) {
+			dir := generateProject(t, "init", name, "--pack", "go")
+			if out, err := runIn(t, dir, "go", "vet", "./..."); err != nil {
+				t.Fatalf("go vet: %v\n%s", err, out)
+			}
+			if out, err := runIn(t, dir, "go", "test", "./..."); err != nil {
+				t.Fatalf("go test: %v\n%s", err, out)
+			}
+		})
+	}
+}
