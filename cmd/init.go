@@ -99,7 +99,7 @@ func runInit(e *env, opts *initOptions) error {
 	}
 	empty, err := generator.IsEmptyDir(dir)
 	if err != nil {
-		return fmt.Errorf("target directory %s: %w", dir, err)
+		return fmt.Errorf("target directory %s: %w; give --dir a folder that is missing or empty", dir, err)
 	}
 	if !empty {
 		return fmt.Errorf("target directory %s is not empty; to add build tooling to an existing repository run crane assemble %s", dir, dir)
