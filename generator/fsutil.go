@@ -20,6 +20,9 @@ func exists(p string) bool {
 func IsEmptyDir(dir string) (bool, error) {
 	entries, err := os.ReadDir(dir)
 	if errors.Is(err, fs.ErrNotExist) {
+		if exists(dir) {
+			return false, errors.New("it is a symlink to a missing folder")
+		}
 		return true, nil
 	}
 	if err != nil {
