@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 // TestReadLockRefusesPathsOutsideTheFolder: a lock file is read from the
@@ -23,5 +25,24 @@ func TestReadLockRefusesPathsOutsideTheFolder(t *testing.T) {
 				t.Errorf("ReadLock = %+v, %v; want an error naming .crane.yaml", l, err)
 			}
 		})
+	}
+}
+
+// TestReadLockKeepsScalarsAsWritten: a hand-edited lock file's values reach
+// the pack as written (PythonVersion: 3.10 is "3.10", not the float 3.1);
+// bools stay bools.
+func TestReadLockKeepsScalarsAsWritten(t *testing.T) {
+	root := t.TempDir()
+	lock := "pack: python\npack_version: 1.0.0\nvalues:\n  PythonVersion: 3.10\n  InitialVersion: 1.0\n  Year: 2026\n  PackageDocs: false\n  Name: acme\n"
+	if err := os.WriteFile(filepath.Join(root, LockName), []byte(lock), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	l, err := ReadLock(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := Values{"PythonVersion": "3.10", "InitialVersion": "1.0", "Year": "2026", "PackageDocs": false, "Name": "acme"}
+	if diff := cmp.Diff(want, l.Values); diff != "" {
+		t.Errorf("values (-want +got):\n%s", diff)
 	}
 }
