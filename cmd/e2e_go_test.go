@@ -4,6 +4,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -65,6 +66,23 @@ func TestE2EGoStandardPackageNames(t *testing.T) {
 			}
 			if out, err := runIn(t, dir, "go", "test", "./..."); err != nil {
 				t.Fatalf("go test: %v\n%s", err, out)
+			}
+		})
+	}
+}
+
+// TestGoDocCommentIsGofmtClean: the Description goes into doc.go's package
+// comment; whatever whitespace it has (a CR, a trailing space, an indent that
+// gofmt would read as a code block, nothing at all), the generated project's
+// own lint task (a gofmt check) passes.
+func TestGoDocCommentIsGofmtClean(t *testing.T) {
+	requireTools(t, "gofmt")
+	for _, desc := range []string{"line1\rline2\r\nline3", "trailing ", "  indented", "ends in a newline\n", "\n", "", "tab\there"} {
+		t.Run(strconv.Quote(desc), func(t *testing.T) {
+			dir := generateProject(t, "init", "example.com/widget", "--pack", "go", "--set", "Description="+desc)
+			out, err := runIn(t, dir, "gofmt", "-l", ".")
+			if err != nil || out != "" {
+				t.Errorf("gofmt -l: %v\n%s", err, out)
 			}
 		})
 	}
