@@ -3,6 +3,7 @@ package cmd
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/BurntSushi/toml"
@@ -52,4 +53,32 @@ func TestTOMLManifestsKeepEveryCharacter(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestSourceFilesTakeControlCharacters: a Description with control
+// characters (NUL included, which only a --values file can carry) leaves the
+// Python package importable and the Go package compilable: the generated
+// build byte-compiles and vets them.
+func TestSourceFilesTakeControlCharacters(t *testing.T) {
+	values := filepath.Join(t.TempDir(), "values.yaml")
+	if err := os.WriteFile(values, []byte(`Description: "nul \0 soh \x01 esc \x1b del \x7f end"`+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Run("python", func(t *testing.T) {
+		requireTools(t, "python3")
+		dir := generateProject(t, "init", "acme-widget", "--pack", "python", "--values", values)
+		if out, err := runIn(t, dir, "python3", "-c", "import sys; sys.path.insert(0, 'src'); import acme_widget; print(repr(acme_widget.__doc__))"); err != nil || !strings.Contains(out, `nul \x00 soh \x01 esc \x1b del \x7f end`) {
+			t.Errorf("import: %v\n%s", err, out)
+		}
+	})
+	t.Run("go", func(t *testing.T) {
+		requireTools(t, "go")
+		dir := generateProject(t, "init", "example.com/widget", "--pack", "go", "--values", values)
+		if out, err := runIn(t, dir, "go", "vet", "./..."); err != nil {
+			t.Errorf("go vet: %v\n%s", err, out)
+		}
+		if out, err := runIn(t, dir, "gofmt", "-l", "."); err != nil || out != "" {
+			t.Errorf("gofmt -l: %v\n%s", err, out)
+		}
+	})
 }
