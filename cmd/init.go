@@ -120,8 +120,8 @@ func runInit(e *env, opts *initOptions) error {
 		var finish func() error
 		// A .git that is already there is the user's, even one go-git
 		// cannot open: initRepo would remove it on failure.
-		_, hasGit := os.Lstat(filepath.Join(dir, ".git"))
-		if _, inRepo := e.git.WorkTree(dir); !opts.noGit && !inRepo && hasGit != nil {
+		_, noGit := os.Lstat(filepath.Join(dir, ".git"))
+		if _, inRepo := e.git.WorkTree(dir); !opts.noGit && !inRepo && noGit != nil {
 			finish = func() error { return initRepo(e.git, dir) }
 		}
 		if written, err = generator.Apply(e.ctx, plan, generator.ApplyOptions{Finish: finish}); err != nil {

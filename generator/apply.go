@@ -124,26 +124,30 @@ func Apply(ctx context.Context, p *Plan, opt ApplyOptions) (n int, err error) {
 // the root must be real folders.
 func (t *tx) mkdirRoot(root string) error {
 	t.root = filepath.Clean(root)
-	info, err := os.Stat(t.root)
+	return t.mkdirFollow(t.root)
+}
+
+// mkdirFollow creates dir and its missing parents, following symlinks.
+func (t *tx) mkdirFollow(dir string) error {
+	info, err := os.Stat(dir)
 	if err == nil {
 		if !info.IsDir() {
-			return fmt.Errorf("%s is a file where crane needs a folder", root)
+			return fmt.Errorf("%s is a file where crane needs a folder", dir)
 		}
 		return nil
 	}
 	if !errors.Is(err, fs.ErrNotExist) {
 		return err
 	}
-	if parent := filepath.Dir(t.root); parent != t.root {
-		if err := t.mkdirRoot(parent); err != nil {
+	if parent := filepath.Dir(dir); parent != dir {
+		if err := t.mkdirFollow(parent); err != nil {
 			return err
 		}
-		t.root = filepath.Clean(root)
 	}
-	if err := os.Mkdir(t.root, 0o755); err != nil {
+	if err := os.Mkdir(dir, 0o755); err != nil {
 		return err
 	}
-	t.dirs = append(t.dirs, t.root)
+	t.dirs = append(t.dirs, dir)
 	return nil
 }
 
