@@ -84,6 +84,9 @@ func runAssemble(e *env, opts *assembleOptions) error {
 		}
 		return fmt.Errorf("assemble %s: %w", opts.dir, err)
 	}
+	if generator.InGitDir(opts.dir) {
+		return usageErrorf("target directory %s is inside .git; crane never writes there: give the repository's folder", opts.dir)
+	}
 	repo, err := probe.Scan(opts.dir)
 	if err != nil {
 		return fmt.Errorf("reading %s: %w", opts.dir, err)
@@ -109,12 +112,18 @@ func runAssemble(e *env, opts *assembleOptions) error {
 	if err != nil {
 		return err
 	}
-	given, err := opts.values.given()
+	given, bad, err := givenValues(opts.values)
 	if err != nil {
 		return err
 	}
-	vals, err := resolveAssemble(e, p, found, old, given, opts.report.json)
+	vals, err := resolveAssemble(e, p, found, old, given, opts.report.json || bad != nil)
+	if bad != nil {
+		err = bad.withResolveError(err)
+	}
 	if err != nil {
+		if !opts.report.json {
+			printFound(e, repo, found) // the notes often say why a value is missing
+		}
 		return err
 	}
 	tree, err := generator.Render(p, vals, generator.ComponentBuild)
@@ -168,10 +177,7 @@ func refineAssemblePlan(plan *generator.Plan, found *repoFacts, opts *assembleOp
 // dry run, and says what was written.
 func reportAssemble(e *env, opts *assembleOptions, plan *generator.Plan, repo *probe.Repo, found *repoFacts) error {
 	if !opts.report.json {
-		fmt.Fprintf(e.out, "root: %s (%s)\n", repo.Root, found.summary)
-		for _, n := range found.notes {
-			fmt.Fprintf(e.out, "note: %s\n", n)
-		}
+		printFound(e, repo, found)
 		printPlan(e.out, plan, "", opts.report.diff)
 	}
 	conflicts := plan.Conflicts()
@@ -193,6 +199,14 @@ func reportAssemble(e *env, opts *assembleOptions, plan *generator.Plan, repo *p
 		return &generator.ConflictError{Actions: conflicts}
 	}
 	return nil
+}
+
+// printFound prints what assemble found in the repository and its notes.
+func printFound(e *env, repo *probe.Repo, found *repoFacts) {
+	fmt.Fprintf(e.out, "root: %s (%s)\n", repo.Root, found.summary)
+	for _, n := range found.notes {
+		fmt.Fprintf(e.out, "note: %s\n", n)
+	}
 }
 
 func assembleOutcome(plan *generator.Plan, opts *assembleOptions, written int) string {

@@ -66,9 +66,15 @@ func probeFacts(repo *probe.Repo, p *generator.Pack, solution string, old *gener
 			return nil, err
 		}
 	case probe.EcosystemGo:
+		if repo.GoMod == "" && repo.GoWork == "" {
+			return nil, usageErrorf("no go.mod or go.work (go mod init) at the root of %s; the go pack builds from it: add one, or choose another pack with --pack", repo.Root)
+		}
 		g, err := repo.ReadGo()
 		if err != nil {
 			return nil, fmt.Errorf("reading the Go module: %w", err)
+		}
+		if repo.GoMod != "" && g.Module == "" {
+			return nil, usageErrorf("%s has no module line (go mod init MODULE writes one); fix it, or choose another pack with --pack", repo.GoMod)
 		}
 		f.values, f.summary = g.Values(), "go: "+g.Summary()
 	case probe.EcosystemRust, probe.EcosystemPython, probe.EcosystemNode:
@@ -155,8 +161,9 @@ func declares(p *generator.Pack, name string) bool {
 
 // resolveAssemble resolves the pack's values: the probe's facts, then the
 // lock file's values (when it is this pack's), then --values and --set.
-// Facts and lock values the pack does not declare are dropped.
-func resolveAssemble(e *env, p *generator.Pack, found *repoFacts, old *generator.Lock, flags map[string]string, json bool) (generator.Values, error) {
+// Facts and lock values the pack does not declare are dropped. noPrompt
+// (--json, or malformed --set entries) never asks for a missing value.
+func resolveAssemble(e *env, p *generator.Pack, found *repoFacts, old *generator.Lock, flags map[string]string, noPrompt bool) (generator.Values, error) {
 	given := map[string]string{}
 	for k, v := range found.values {
 		if declares(p, k) {
@@ -175,7 +182,7 @@ func resolveAssemble(e *env, p *generator.Pack, found *repoFacts, old *generator
 	}
 	facts := e.facts()
 	var ask generator.Prompter
-	if e.interactive && !json {
+	if e.interactive && !noPrompt {
 		ask = prompter(e.in, e.out)
 	}
 	return generator.Resolve(p, given, facts, ask)

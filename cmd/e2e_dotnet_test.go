@@ -62,3 +62,20 @@ func TestDotnetBuildScriptArguments(t *testing.T) {
 		t.Errorf("without dotnet: %v\n%s", err, out)
 	}
 }
+
+// TestE2EDotnetShadowingNames builds and tests projects whose names shadow
+// themselves inside the test namespace: in namespace Acme.Acme.Tests,
+// "Acme.Acme.Slug" binds Acme to the namespace Acme.Acme and fails to
+// compile (CS0234), and in Slug.Tests "Slug.Slug" binds Slug to the class.
+// The tests name the library from global::.
+func TestE2EDotnetShadowingNames(t *testing.T) {
+	requireTools(t, "dotnet")
+	for _, name := range []string{"Acme.Acme", "Slug", "Tests.Widgets"} {
+		t.Run(name, func(t *testing.T) {
+			dir := generateProject(t, "init", name)
+			if out, err := runIn(t, dir, "./build.sh", "build", "test"); err != nil {
+				t.Fatalf("generated build failed: %v\n%s", err, out)
+			}
+		})
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -49,5 +50,40 @@ func TestE2EGo(t *testing.T) {
 	}
 	if !strings.Contains(out, "--- FAIL: TestSlug") {
 		t.Errorf("the build failed, but not in TestSlug:\n%s", out)
+	}
+}
+
+// TestE2EGoStandardPackageNames vets and tests projects whose package name
+// would be one the generated command or example also imports (fmt, flag, io,
+// os, debug, strings): the package gets "pkg" appended, as a keyword does.
+func TestE2EGoStandardPackageNames(t *testing.T) {
+	requireTools(t, "go")
+	for _, name := range []string{"example.com/fmt", "example.com/flag", "example.com/io", "example.com/os", "example.com/debug", "example.com/strings"} {
+		t.Run(name, func(t *testing.T) {
+			dir := generateProject(t, "init", name, "--pack", "go")
+			if out, err := runIn(t, dir, "go", "vet", "./..."); err != nil {
+				t.Fatalf("go vet: %v\n%s", err, out)
+			}
+			if out, err := runIn(t, dir, "go", "test", "./..."); err != nil {
+				t.Fatalf("go test: %v\n%s", err, out)
+			}
+		})
+	}
+}
+
+// TestGoDocCommentIsGofmtClean: the Description goes into doc.go's package
+// comment; whatever whitespace it has (a CR, a trailing space, an indent that
+// gofmt would read as a code block, nothing at all), the generated project's
+// own lint task (a gofmt check) passes.
+func TestGoDocCommentIsGofmtClean(t *testing.T) {
+	requireTools(t, "gofmt")
+	for _, desc := range []string{"line1\rline2\r\nline3", "trailing ", "  indented", "ends in a newline\n", "\n", "", "tab\there"} {
+		t.Run(strconv.Quote(desc), func(t *testing.T) {
+			dir := generateProject(t, "init", "example.com/widget", "--pack", "go", "--set", "Description="+desc)
+			out, err := runIn(t, dir, "gofmt", "-l", ".")
+			if err != nil || out != "" {
+				t.Errorf("gofmt -l: %v\n%s", err, out)
+			}
+		})
 	}
 }

@@ -22,8 +22,13 @@ func initRepo(g generator.Git, dir string) error {
 
 var plainWord = regexp.MustCompile(`^[A-Za-z0-9_./-]+$`)
 
-// shellWord quotes s for the "Next: cd ..." hint when it needs it.
+// shellWord quotes s for the "Next: cd ..." hint when it needs it; a
+// relative path starting with "-" gets "./" so that cd does not read it as
+// an option.
 func shellWord(s string) string {
+	if strings.HasPrefix(s, "-") {
+		s = "./" + s
+	}
 	if plainWord.MatchString(s) {
 		return s
 	}

@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"strconv"
 
@@ -68,7 +69,7 @@ func runInit(e *env, opts *initOptions) error {
 	if err != nil {
 		return err
 	}
-	given, err := opts.values.given()
+	given, bad, err := givenValues(opts.values)
 	if err != nil {
 		return err
 	}
@@ -77,10 +78,13 @@ func runInit(e *env, opts *initOptions) error {
 	}
 	facts := e.facts()
 	var ask generator.Prompter
-	if e.interactive && !opts.report.json {
+	if e.interactive && !opts.report.json && bad == nil {
 		ask = prompter(e.in, e.out)
 	}
 	vals, err := generator.Resolve(p, given, facts, ask)
+	if bad != nil {
+		return bad.withResolveError(err)
+	}
 	if err != nil {
 		return err
 	}
@@ -90,9 +94,12 @@ func runInit(e *env, opts *initOptions) error {
 			return err
 		}
 	}
+	if generator.InGitDir(dir) {
+		return usageErrorf("target directory %s is inside .git; crane never writes there: give a folder outside it", dir)
+	}
 	empty, err := generator.IsEmptyDir(dir)
 	if err != nil {
-		return fmt.Errorf("target directory %s: %w", dir, err)
+		return fmt.Errorf("target directory %s: %w; give --dir a folder that is missing or empty", dir, err)
 	}
 	if !empty {
 		return fmt.Errorf("target directory %s is not empty; to add build tooling to an existing repository run crane assemble %s", dir, dir)
@@ -111,7 +118,10 @@ func runInit(e *env, opts *initOptions) error {
 	written := 0
 	if !opts.report.dryRun {
 		var finish func() error
-		if _, inRepo := e.git.WorkTree(dir); !opts.noGit && !inRepo {
+		// A .git that is already there is the user's, even one go-git
+		// cannot open: initRepo would remove it on failure.
+		_, noGit := os.Lstat(filepath.Join(dir, ".git"))
+		if _, inRepo := e.git.WorkTree(dir); !opts.noGit && !inRepo && noGit != nil {
 			finish = func() error { return initRepo(e.git, dir) }
 		}
 		if written, err = generator.Apply(e.ctx, plan, generator.ApplyOptions{Finish: finish}); err != nil {

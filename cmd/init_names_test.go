@@ -21,6 +21,9 @@ func TestInitBadNameExit2(t *testing.T) {
 		{name: "go dots and spaces", args: []string{"init", "example.com/../my widget", "--pack", "go"}, want: []string{
 			`it contains ".."`, `it contains " "`,
 		}},
+		{name: "go command folder go build skips", args: []string{"init", "example.com/_x", "--pack", "go"}, want: []string{
+			`its last element "_x" names the command folder cmd/_x, which go build ./... skips (a leading _)`,
+		}},
 		{name: "rust keyword", args: []string{"init", "fn", "--pack", "rust"}, want: []string{
 			`"fn" is a Rust keyword`, "did you mean fn-rs?",
 		}},
@@ -44,5 +47,67 @@ func TestInitBadNameExit2(t *testing.T) {
 				t.Errorf("%s was written (stat: %v)", dir, err)
 			}
 		})
+	}
+}
+
+// TestInitDotnetUnicodeName: the .NET name rule takes C#'s Unicode letters
+// ("Café.Widgets" is a valid namespace and package id), so the folders derived
+// from the name must take them too.
+func TestInitDotnetUnicodeName(t *testing.T) {
+	for _, name := range []string{"Café.Widgets", "Ünïcode", "Λάμδα"} {
+		t.Run(name, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "out")
+			te := newTestEnv(t, "")
+			if code := te.run([]string{"init", name, "--dir", dir, "--no-git"}); code != 0 {
+				t.Fatalf("exit %d\n%s", code, te.stderr)
+			}
+			if _, err := os.Stat(filepath.Join(dir, "src", name, name+".csproj")); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+}
+
+// TestInitDotnetValuesDoNotExpandInMSBuild: a Description or Author with
+// MSBuild syntax stays literal in the csproj. MSBuild expands $(...) and
+// @(...) and unescapes %XX in a property's value, so $(MSBuildProjectName)
+// would become the project's name, and $([System.IO.File]::ReadAllText(...))
+// would run at build time.
+func TestInitDotnetValuesDoNotExpandInMSBuild(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "out")
+	te := newTestEnv(t, "")
+	code := te.run([]string{"init", "Demo", "--dir", dir, "--no-git",
+		"--set", "Description=$(MSBuildProjectName) is 100%25 @(Compile)",
+		"--set", "Author=$([System.IO.File]::ReadAllText('/etc/passwd'))"})
+	if code != 0 {
+		t.Fatalf("exit %d\n%s", code, te.stderr)
+	}
+	csproj, err := os.ReadFile(filepath.Join(dir, "src", "Demo", "Demo.csproj"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"<Description>%24(MSBuildProjectName) is 100%2525 %40(Compile)</Description>",
+		"<Authors>%24([System.IO.File]::ReadAllText(&#39;/etc/passwd&#39;))</Authors>",
+	} {
+		if !strings.Contains(string(csproj), want) {
+			t.Errorf("csproj lacks %s:\n%s", want, csproj)
+		}
+	}
+	if strings.Contains(string(csproj), "$(") || strings.Contains(string(csproj), "@(") {
+		t.Errorf("csproj has MSBuild expansions:\n%s", csproj)
+	}
+}
+
+// TestInitGoNameWithTilde: a module path the name rule accepts (~ is a module
+// path character) gives a command and main package the go pack accepts.
+func TestInitGoNameWithTilde(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "out")
+	te := newTestEnv(t, "")
+	if code := te.run([]string{"init", "example.com/go-widget_x~y.z", "--pack", "go", "--dir", dir, "--no-git"}); code != 0 {
+		t.Fatalf("exit %d\n%s", code, te.stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "cmd", "go-widget_x~y.z", "main.go")); err != nil {
+		t.Error(err)
 	}
 }

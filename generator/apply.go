@@ -18,7 +18,11 @@ type ConflictError struct {
 
 func (e *ConflictError) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%d conflicts; nothing was written:", len(e.Actions))
+	noun := "conflicts"
+	if len(e.Actions) == 1 {
+		noun = "conflict"
+	}
+	fmt.Fprintf(&b, "%d %s; nothing was written:", len(e.Actions), noun)
 	for _, a := range e.Actions {
 		fmt.Fprintf(&b, "\n  %s: %s", a.Path, a.Note)
 	}
@@ -36,6 +40,7 @@ type ApplyOptions struct {
 
 // tx records what Apply changed so that it can put everything back.
 type tx struct {
+	root    string      // the target root, cleaned: mkdirAll stops there
 	dirs    []string    // folders created, in creation order
 	staged  []string    // temporary files not yet renamed into place
 	placed  []string    // new files renamed into place where nothing was
@@ -60,7 +65,7 @@ func Apply(ctx context.Context, p *Plan, opt ApplyOptions) (n int, err error) {
 			}
 		}
 	}()
-	if err := t.mkdirAll(p.Root); err != nil {
+	if err := t.mkdirRoot(p.Root); err != nil {
 		return 0, err
 	}
 	type step struct {
@@ -113,9 +118,45 @@ func Apply(ctx context.Context, p *Plan, opt ApplyOptions) (n int, err error) {
 	return len(steps), nil
 }
 
-// mkdirAll creates dir and its missing parents, recording each, and refuses a
-// symlink or a file on the way.
+// mkdirRoot creates the target root and its missing parents, recording each.
+// The root and the folders above it are the path the user named, so a
+// symlink among them is followed (on macOS /tmp is one); only what is below
+// the root must be real folders.
+func (t *tx) mkdirRoot(root string) error {
+	t.root = filepath.Clean(root)
+	return t.mkdirFollow(t.root)
+}
+
+// mkdirFollow creates dir and its missing parents, following symlinks.
+func (t *tx) mkdirFollow(dir string) error {
+	info, err := os.Stat(dir)
+	if err == nil {
+		if !info.IsDir() {
+			return fmt.Errorf("%s is a file where crane needs a folder", dir)
+		}
+		return nil
+	}
+	if !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	if parent := filepath.Dir(dir); parent != dir {
+		if err := t.mkdirFollow(parent); err != nil {
+			return err
+		}
+	}
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		return err
+	}
+	t.dirs = append(t.dirs, dir)
+	return nil
+}
+
+// mkdirAll creates dir, a folder at or below the root, and its missing
+// parents, recording each, and refuses a symlink or a file on the way.
 func (t *tx) mkdirAll(dir string) error {
+	if dir == t.root {
+		return nil
+	}
 	info, err := os.Lstat(dir)
 	if err == nil {
 		if info.Mode()&fs.ModeSymlink != 0 {

@@ -4,6 +4,9 @@ import (
 	"errors"
 	"io/fs"
 	"os"
+	"path/filepath"
+	"slices"
+	"strings"
 )
 
 func exists(p string) bool {
@@ -12,14 +15,47 @@ func exists(p string) bool {
 }
 
 // IsEmptyDir reports whether dir is missing or an empty folder: where init may
-// write.
+// write. A folder holding only .git (a fresh clone of an empty repository)
+// counts as empty.
 func IsEmptyDir(dir string) (bool, error) {
 	entries, err := os.ReadDir(dir)
 	if errors.Is(err, fs.ErrNotExist) {
+		if exists(dir) {
+			return false, errors.New("it is a symlink to a missing folder")
+		}
 		return true, nil
 	}
 	if err != nil {
 		return false, err
 	}
-	return len(entries) == 0, nil
+	for _, e := range entries {
+		if e.Name() != ".git" {
+			return false, nil
+		}
+	}
+	return true, nil
+}
+
+// InGitDir reports whether dir, which need not exist yet, is a .git folder or
+// inside one, by its absolute path or by the real path of its nearest
+// existing ancestor (a symlink may lead there): crane never writes there.
+func InGitDir(dir string) bool {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return false
+	}
+	if hasGitSegment(abs) {
+		return true
+	}
+	existing, rest := abs, ""
+	for !exists(existing) && filepath.Dir(existing) != existing {
+		rest = filepath.Join(filepath.Base(existing), rest)
+		existing = filepath.Dir(existing)
+	}
+	real, err := filepath.EvalSymlinks(existing)
+	return err == nil && hasGitSegment(filepath.Join(real, rest))
+}
+
+func hasGitSegment(p string) bool {
+	return slices.Contains(strings.Split(filepath.ToSlash(p), "/"), ".git")
 }

@@ -54,6 +54,7 @@ func craneFuncs() template.FuncMap {
 		"snake":       strcase.ToSnake,
 		"screamSnake": strcase.ToScreamingSnake,
 		"xml":         xmlEscape,
+		"msbuild":     msbuildEscape,
 		"shq":         shellQuote,
 		"psq":         powershellQuote,
 		"guid":        DeriveGUID,
@@ -78,6 +79,13 @@ func xmlEscape(s string) string {
 	var b strings.Builder
 	_ = xml.EscapeText(&b, []byte(s))
 	return b.String()
+}
+
+// msbuildEscape escapes s for the text of an MSBuild property: the
+// characters MSBuild expands or unescapes ($(...), @(...), %XX) as %XX, which
+// MSBuild turns back into them, then the XML escapes.
+func msbuildEscape(s string) string {
+	return xmlEscape(strings.NewReplacer("%", "%25", "$", "%24", "@", "%40").Replace(s))
 }
 
 var shellSafeRe = regexp.MustCompile(`^[A-Za-z0-9_./:@%+=,-]+$`)

@@ -29,6 +29,7 @@ func TestCraneFuncs(t *testing.T) {
 		{`{{ "MyWidget" | kebab }}`, "my-widget"},
 		{`{{ "MyWidget" | snake }}`, "my_widget"},
 		{`{{ xml "a<b & 'c'" }}`, "a&lt;b &amp; &#39;c&#39;"},
+		{`{{ msbuild "$(X) 100%25 @(I) <&>" }}`, "%24(X) 100%2525 %40(I) &lt;&amp;&gt;"},
 		{`{{ shq "plain/path" }}`, "plain/path"},
 		{`{{ shq "it's here" }}`, `'it'\''s here'`},
 		{`{{ shq "" }}`, "''"},

@@ -35,6 +35,42 @@ type LockFile struct {
 	SHA256 string `yaml:"sha256"`
 }
 
+// UnmarshalYAML reads a lock file's values as crane records them: a bool is
+// a bool, and every other scalar the string it is written as, so that a
+// hand-edited PythonVersion: 3.10 stays "3.10" rather than the float 3.1.
+// Anything else (a list, a map) is kept as YAML decodes it, for Resolve to
+// refuse.
+func (v *Values) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind != yaml.MappingNode {
+		return fmt.Errorf("line %d: values must be a map of variable: value", n.Line)
+	}
+	out := Values{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, val := n.Content[i].Value, n.Content[i+1]
+		if val.Kind == yaml.AliasNode {
+			val = val.Alias
+		}
+		switch {
+		case val.Kind == yaml.ScalarNode && val.ShortTag() == "!!bool":
+			var b bool
+			if err := val.Decode(&b); err != nil {
+				return err
+			}
+			out[k] = b
+		case val.Kind == yaml.ScalarNode && val.ShortTag() != "!!null":
+			out[k] = val.Value
+		default:
+			var x any
+			if err := val.Decode(&x); err != nil {
+				return err
+			}
+			out[k] = x
+		}
+	}
+	*v = out
+	return nil
+}
+
 // Hash is the hex SHA-256 of data, as the lock file records it.
 func Hash(data []byte) string {
 	sum := sha256.Sum256(data)
@@ -85,6 +121,11 @@ func ReadLock(root string) (*Lock, error) {
 	var l Lock
 	if err := yaml.Unmarshal(data, &l); err != nil {
 		return nil, fmt.Errorf("%s: %w; fix or remove it", LockName, err)
+	}
+	for _, f := range l.Files {
+		if err := checkRelPath(f.Path); err != nil {
+			return nil, fmt.Errorf("%s: files: %w: crane only records files inside the folder; fix or remove it", LockName, err)
+		}
 	}
 	return &l, nil
 }

@@ -60,6 +60,9 @@ func (goName) Check(name string) []string {
 			problems = append(problems, fmt.Sprintf("element %q is a name Windows reserves for a device", e))
 		}
 	}
+	if cmd := goExecName(strings.Trim(name, "/")); strings.HasPrefix(cmd, "_") {
+		problems = append(problems, fmt.Sprintf("its last element %q names the command folder cmd/%s, which go build ./... skips (a leading _)", cmd, cmd))
+	}
 	if last := elems[len(elems)-1]; len(elems) > 1 && (last == "v0" || last == "v1") {
 		problems = append(problems, fmt.Sprintf("it ends in /%s; a major version suffix starts at /v2 (leave it off for v0 and v1)", last))
 	}
@@ -138,8 +141,9 @@ var gopkgSuffixRe = regexp.MustCompile(`\.v[0-9]+$`)
 // less a gopkg.in-style ".vN" suffix and a "go-" prefix or "-go" suffix,
 // lower-cased, with everything but letters and digits dropped
 // ("github.com/acme/go-widget" -> "widget", "gopkg.in/yaml.v3" -> "yaml",
-// "example.com/my_widget/v2" -> "mywidget"). A result that is a keyword or
-// main gets "pkg" appended; one that starts with a digit gets "pkg" in front.
+// "example.com/my_widget/v2" -> "mywidget"). A result that is a keyword,
+// main or a standard package the generated command imports (fmt, os, ...)
+// gets "pkg" appended; one that starts with a digit gets "pkg" in front.
 func goPackage(modulePath string) string {
 	e := strings.ToLower(gopkgSuffixRe.ReplaceAllString(goExecName(modulePath), ""))
 	for _, affix := range []string{"go-", "go_", "go."} {
@@ -161,8 +165,12 @@ func goPackage(modulePath string) string {
 		return "pkg"
 	case e[0] >= '0' && e[0] <= '9':
 		return "pkg" + e
-	case token.IsKeyword(e) || e == "main":
+	case token.IsKeyword(e) || e == "main" || goCommandImports[e]:
 		return e + "pkg"
 	}
 	return e
 }
+
+// goCommandImports are the standard packages the go pack's command and
+// example import beside the module's package, whose name must differ.
+var goCommandImports = map[string]bool{"debug": true, "flag": true, "fmt": true, "io": true, "os": true, "strings": true}

@@ -100,6 +100,10 @@ func TestGoPackageAndExecName(t *testing.T) {
 		{name: "keyword", in: "example.com/type", pkg: "typepkg", exec: "type"},
 		{name: "main", in: "example.com/main", pkg: "mainpkg", exec: "main"},
 		{name: "go itself", in: "example.com/go", pkg: "gopkg", exec: "go"},
+		// The command imports these beside the module's package.
+		{name: "fmt", in: "example.com/fmt", pkg: "fmtpkg", exec: "fmt"},
+		{name: "strings", in: "example.com/strings", pkg: "stringspkg", exec: "strings"},
+		{name: "runtime/debug", in: "github.com/acme/go-debug", pkg: "debugpkg", exec: "go-debug"},
 		{name: "leading digit", in: "example.com/1password", pkg: "pkg1password", exec: "1password"},
 		{name: "nothing usable", in: "example.com/~", pkg: "pkg", exec: "~"},
 		{name: "domain only", in: "example.com", pkg: "examplecom", exec: "example.com"},

@@ -57,6 +57,9 @@ func (nodeName) Check(name string) []string {
 		if strings.HasPrefix(base, ".") || strings.HasPrefix(base, "_") {
 			problems = append(problems, fmt.Sprintf("the name after the scope, %q, starts with \".\" or \"_\"", base))
 		}
+		if base == "node_modules" {
+			problems = append(problems, fmt.Sprintf("the name after the scope, %q, names the package folder packages/%s, which npm and git skip", base, base))
+		}
 	}
 	if strings.ToLower(name) != name {
 		problems = append(problems, "it has capital letters; npm package names are lowercase")
@@ -88,7 +91,11 @@ func (r nodeName) Suggest(name string) string {
 	}
 	var s string
 	if scope, base, ok := strings.Cut(strings.TrimSpace(name), "/"); ok && strings.HasPrefix(scope, "@") {
-		s = "@" + clean(scope) + "/" + clean(strings.ReplaceAll(base, "/", "-"))
+		base = clean(strings.ReplaceAll(base, "/", "-"))
+		if base == "node_modules" {
+			base = "node-modules"
+		}
+		s = "@" + clean(scope) + "/" + base
 	} else {
 		s = clean(name)
 	}

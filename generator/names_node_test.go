@@ -38,6 +38,8 @@ func TestNodeName(t *testing.T) {
 		{name: "@/widget", problems: []string{"the scope is empty"}},
 		{name: "@acme/", problems: []string{"the name after the scope is empty"}},
 		{name: "@acme/_x", problems: []string{`the name after the scope, "_x", starts with "." or "_"`}, suggest: "@acme/x"},
+		// packages/node_modules is skipped by npm workspaces and by .gitignore.
+		{name: "@acme/node_modules", problems: []string{`the name after the scope, "node_modules", names the package folder packages/node_modules, which npm and git skip`}, suggest: "@acme/node-modules"},
 		{name: "wid~get!", problems: []string{
 			`it contains "~!"; an npm name is lowercase letters, digits, "-", "." and "_" ("@scope/" first if scoped)`,
 		}, suggest: "wid-get"},

@@ -178,9 +178,9 @@ func parentProblem(root, dir string, seen map[string]string) string {
 		switch {
 		case err != nil:
 		case info.Mode()&fs.ModeSymlink != 0:
-			problem = dir + " is a symlink; crane never writes through one"
+			problem = dir + " is a symlink; crane never writes through one: replace it with a folder, or move it away, and run again"
 		case !info.IsDir():
-			problem = dir + " is a file where crane needs a folder"
+			problem = dir + " is a file where crane needs a folder; move it away and run again"
 		}
 	}
 	seen[dir] = problem

@@ -3,6 +3,7 @@ package generator
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -125,8 +126,20 @@ func TestPlanConflicts(t *testing.T) {
 	if n := len(p.Conflicts()); n != 3 {
 		t.Errorf("want 3 conflicts, got %d: %+v", n, p.Actions)
 	}
-	if _, err := Apply(t.Context(), p, ApplyOptions{}); err == nil {
+	_, err = Apply(t.Context(), p, ApplyOptions{})
+	if err == nil {
 		t.Fatal("Apply accepted a plan with conflicts")
+	}
+	// Every conflict says what to do about it.
+	want := `3 conflicts; nothing was written:
+  build.sh: not a regular file; move it away and run again
+  linked/f.txt: linked is a symlink; crane never writes through one: replace it with a folder, or move it away, and run again
+  src/a.cs: src is a file where crane needs a folder; move it away and run again`
+	if diff := cmp.Diff(want, err.Error()); diff != "" {
+		t.Errorf("conflict error (-want +got):\n%s", diff)
+	}
+	if got := (&ConflictError{Actions: p.Conflicts()[:1]}).Error(); !strings.HasPrefix(got, "1 conflict; nothing was written:") {
+		t.Errorf("one conflict: %q", got)
 	}
 	if entries, _ := os.ReadDir(outside); len(entries) != 0 {
 		t.Errorf("wrote through the symlink: %v", entries)

@@ -61,7 +61,7 @@ func renderString(t *template.Template, text string, vals Values, facts Facts) (
 func Render(p *Pack, vals Values, components ...string) (Tree, error) {
 	data := templateData(vals, nil)
 	var tree Tree
-	var errs []string
+	var errs, valueProblems []string
 	for _, f := range p.files {
 		if !slices.Contains(components, f.component) {
 			continue
@@ -86,7 +86,13 @@ func Render(p *Pack, vals Values, components ...string) (Tree, error) {
 		}
 		target, err := expandPath(f.target, vals)
 		if err != nil {
-			errs = append(errs, fmt.Sprintf("%s: %v", f.src, err))
+			if msg := pathValueProblem(f.target, vals, err); msg != "" {
+				if !slices.Contains(valueProblems, msg) {
+					valueProblems = append(valueProblems, msg)
+				}
+			} else {
+				errs = append(errs, fmt.Sprintf("%s: %v", f.src, err))
+			}
 			continue
 		}
 		content := f.data
@@ -105,6 +111,9 @@ func Render(p *Pack, vals Values, components ...string) (Tree, error) {
 	}
 	if len(errs) > 0 {
 		return nil, &PackError{Pack: p.Name, Problems: errs}
+	}
+	if len(valueProblems) > 0 {
+		return nil, &ValuesError{Problems: valueProblems}
 	}
 	slices.SortFunc(tree, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
 	for i := 1; i < len(tree); i++ {
@@ -131,6 +140,20 @@ func expandPath(target string, vals Values) (string, error) {
 		return "", err
 	}
 	return out, nil
+}
+
+// pathValueProblem words a path that expandPath refused as the fault of the
+// values in its __Var__ tokens (--set ProjectDir=../x), or returns "" when
+// the path has no tokens and so the pack is at fault.
+func pathValueProblem(target string, vals Values, err error) string {
+	var given []string
+	for _, m := range pathTokenRe.FindAllStringSubmatch(target, -1) {
+		given = append(given, fmt.Sprintf("%s=%q", m[1], fmt.Sprint(vals[m[1]])))
+	}
+	if len(given) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%s: %v; give a folder inside the target, outside .git", strings.Join(given, ", "), err)
 }
 
 // checkRelPath accepts a clean, relative, slash-separated path that stays
