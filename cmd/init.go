@@ -79,7 +79,7 @@ func runInit(e *env, opts *initOptions) error {
 	facts := e.facts()
 	var ask generator.Prompter
 	if e.interactive && !opts.report.json && bad == nil {
-		ask = prompter(e.in, e.out)
+		ask = prompter(e.ctx, e.in, e.out)
 	}
 	vals, err := generator.Resolve(p, given, facts, ask)
 	if bad != nil {
