@@ -38,7 +38,7 @@ variables.`,
 		Example: `  crane init Acme.Widgets
   crane init github.com/acme/widget --pack go
   crane init Demo --set TargetFramework=net8.0 --dry-run`,
-		Args: cobra.MaximumNArgs(1),
+		Args: atMostOne("NAME", "quote a name that has spaces, and give the folder with --dir"),
 		RunE: ran(func(c *cobra.Command, args []string) error {
 			if len(args) == 1 {
 				opts.name, opts.hasName = args[0], true
