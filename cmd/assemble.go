@@ -56,7 +56,7 @@ several kinds of project, a project the pack cannot build),
   crane assemble ../acme-widgets --dry-run --diff
   crane assemble --solution src/solutions/Acme.sln --set TargetFramework=net8.0
   crane assemble --write-new`,
-		Args: cobra.MaximumNArgs(1),
+		Args: atMostOne("DIR", "quote a folder that has spaces"),
 		RunE: ran(func(c *cobra.Command, args []string) error {
 			opts.dir = "."
 			if len(args) == 1 {

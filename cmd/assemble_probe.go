@@ -183,7 +183,7 @@ func resolveAssemble(e *env, p *generator.Pack, found *repoFacts, old *generator
 	facts := e.facts()
 	var ask generator.Prompter
 	if e.interactive && !noPrompt {
-		ask = prompter(e.in, e.out)
+		ask = prompter(e.ctx, e.in, e.out)
 	}
 	return generator.Resolve(p, given, facts, ask)
 }

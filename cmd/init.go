@@ -38,7 +38,7 @@ variables.`,
 		Example: `  crane init Acme.Widgets
   crane init github.com/acme/widget --pack go
   crane init Demo --set TargetFramework=net8.0 --dry-run`,
-		Args: cobra.MaximumNArgs(1),
+		Args: atMostOne("NAME", "quote a name that has spaces, and give the folder with --dir"),
 		RunE: ran(func(c *cobra.Command, args []string) error {
 			if len(args) == 1 {
 				opts.name, opts.hasName = args[0], true
@@ -79,7 +79,7 @@ func runInit(e *env, opts *initOptions) error {
 	facts := e.facts()
 	var ask generator.Prompter
 	if e.interactive && !opts.report.json && bad == nil {
-		ask = prompter(e.in, e.out)
+		ask = prompter(e.ctx, e.in, e.out)
 	}
 	vals, err := generator.Resolve(p, given, facts, ask)
 	if bad != nil {

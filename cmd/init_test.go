@@ -1,12 +1,15 @@
 package cmd
 
 import (
+	"context"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/ewilde/crane/generator"
 	"github.com/ewilde/crane/templates"
@@ -66,7 +69,7 @@ func TestExitCodes(t *testing.T) {
 		{"unknown pack", []string{"init", "Demo", "--pack", "cobol"}, nil, 2, `unknown pack "cobol"`},
 		{"broken pack", []string{"init", "Demo", "--pack", "bad"}, broken, 2, "pack bad is broken:\n  bad/project/x.txt.tmpl:1: unclosed action"},
 		{"broken default pack", []string{"init", "Demo"}, broken, 2, "pack dotnet is broken"},
-		{"too many args", []string{"init", "A", "B"}, nil, 2, "accepts at most 1 arg"},
+		{"too many args", []string{"init", "A", "B"}, nil, 2, `init takes one NAME, not 2 arguments ("A" "B"); quote a name that has spaces, and give the folder with --dir`},
 		{"missing values file", []string{"init", "Demo", "--values", "nope.yaml"}, nil, 2, "--values: open nope.yaml"},
 	}
 	for _, tt := range tests {
@@ -139,5 +142,35 @@ func BenchmarkInit(b *testing.B) {
 		if code := te.run([]string{"init", "Acme.Widgets", "--dir", dir, "--no-git"}); code != 0 {
 			b.Fatalf("exit %d: %s", code, te.stderr)
 		}
+	}
+}
+
+// TestInitPromptStopsOnInterrupt: Ctrl-C while crane waits at a prompt ends
+// the command at once, writing nothing; it used to wait for Enter, then
+// print the whole plan and only then say it was interrupted.
+func TestInitPromptStopsOnInterrupt(t *testing.T) {
+	te := newTestEnv(t, "")
+	te.interactive = true
+	stdin, _ := io.Pipe() // a terminal nobody types into
+	te.in = stdin
+	ctx, cancel := context.WithCancel(context.Background())
+	te.ctx = ctx
+	time.AfterFunc(50*time.Millisecond, cancel)
+	root := t.TempDir()
+	done := make(chan int, 1)
+	go func() { done <- te.run([]string{"init", "--dir", filepath.Join(root, "p"), "--no-git"}) }()
+	select {
+	case code := <-done:
+		if code != exitFailure || !strings.Contains(te.stderr.String(), "interrupted") {
+			t.Errorf("exit %d, stderr %q; want 1 and interrupted", code, te.stderr)
+		}
+		if strings.Contains(te.stdout.String(), "create") {
+			t.Errorf("printed a plan after the interrupt:\n%s", te.stdout)
+		}
+		if entries, _ := os.ReadDir(root); len(entries) != 0 {
+			t.Errorf("wrote %v", entries)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("the prompt ignored the interrupt")
 	}
 }

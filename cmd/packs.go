@@ -14,7 +14,7 @@ func newPacksCmd(e *env) *cobra.Command {
 	return &cobra.Command{
 		Use:   "packs [PACK]",
 		Short: "List the embedded packs and their variables",
-		Args:  cobra.MaximumNArgs(1),
+		Args:  atMostOne("PACK", "see crane packs for them all"),
 		RunE: ran(func(c *cobra.Command, args []string) error {
 			return runPacks(e, args)
 		}),

@@ -105,6 +105,21 @@ func newListCommandsCmd(root *cobra.Command) *cobra.Command {
 	}
 }
 
+// atMostOne accepts zero or one argument, and otherwise says what the one
+// argument is and what to do: "init takes one NAME, not 2 arguments ...".
+func atMostOne(what, hint string) cobra.PositionalArgs {
+	return func(c *cobra.Command, args []string) error {
+		if len(args) <= 1 {
+			return nil
+		}
+		quoted := make([]string, len(args))
+		for i, a := range args {
+			quoted[i] = fmt.Sprintf("%q", a)
+		}
+		return fmt.Errorf("%s takes one %s, not %d arguments (%s); %s", c.Name(), what, len(args), strings.Join(quoted, " "), hint)
+	}
+}
+
 // ran wraps a run function so that its errors are told apart from cobra's.
 func ran(f func(*cobra.Command, []string) error) func(*cobra.Command, []string) error {
 	return func(c *cobra.Command, args []string) error {

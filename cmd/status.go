@@ -20,7 +20,7 @@ func newStatusCmd(e *env) *cobra.Command {
 		Short: "Show which of crane's files you have changed since crane wrote them",
 		Long: `Read DIR's lock file (.crane.yaml) and report each file crane wrote as
 unchanged, modified or missing. It writes nothing.`,
-		Args: cobra.MaximumNArgs(1),
+		Args: atMostOne("DIR", "quote a folder that has spaces"),
 		RunE: ran(func(c *cobra.Command, args []string) error {
 			if len(args) == 1 {
 				opts.dir = args[0]

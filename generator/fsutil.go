@@ -56,6 +56,10 @@ func InGitDir(dir string) bool {
 	return err == nil && hasGitSegment(filepath.Join(real, rest))
 }
 
+// hasGitSegment matches .git in any case: on macOS and Windows .GIT is the
+// same folder.
 func hasGitSegment(p string) bool {
-	return slices.Contains(strings.Split(filepath.ToSlash(p), "/"), ".git")
+	return slices.ContainsFunc(strings.Split(filepath.ToSlash(p), "/"), func(seg string) bool {
+		return strings.EqualFold(seg, ".git")
+	})
 }

@@ -229,7 +229,7 @@ func planLock(root string, l *Lock) (Action, error) {
 	case err != nil:
 		return a, err
 	case !info.Mode().IsRegular():
-		a.Kind, a.Note, a.Data = KindConflict, "the lock file is not a regular file", nil
+		a.Kind, a.Note, a.Data = KindConflict, "the lock file is not a regular file; move it away and run again", nil
 	default:
 		a.Old, err = os.ReadFile(full)
 		if err != nil {

@@ -168,3 +168,20 @@ func TestPlanSymlinkedFileIsKept(t *testing.T) {
 		t.Errorf("the symlink's target changed: %q", data)
 	}
 }
+
+// TestPlanLockNotARegularFile: a lock file that is a folder or a symlink is a
+// conflict that says what to do.
+func TestPlanLockNotARegularFile(t *testing.T) {
+	root := t.TempDir()
+	if err := os.Mkdir(filepath.Join(root, LockName), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	p, err := MakePlan(root, sampleTree(), nil, Lock{Pack: "mini"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := p.Conflicts()
+	if len(c) != 1 || c[0].Path != LockName || c[0].Note != "the lock file is not a regular file; move it away and run again" {
+		t.Errorf("conflicts: %+v", c)
+	}
+}

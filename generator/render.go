@@ -163,7 +163,7 @@ func checkRelPath(p string) error {
 		return fmt.Errorf("path %q is not a clean relative path inside the target", p)
 	}
 	for _, seg := range strings.Split(p, "/") {
-		if seg == ".git" || seg == "" || seg == "." || seg == ".." {
+		if strings.EqualFold(seg, ".git") || seg == "" || seg == "." || seg == ".." {
 			return fmt.Errorf("path %q is not allowed", p)
 		}
 	}

@@ -18,6 +18,7 @@ func TestExpandPath(t *testing.T) {
 		{"__ProjectDir__/__Name__.nuspec", Values{"ProjectDir": "./src/A/", "Name": "A"}, "src/A/A.nuspec"},
 		{"__ProjectDir__/x", Values{"ProjectDir": "src/../.."}, ""},
 		{"__ProjectDir__/x", Values{"ProjectDir": ".git/hooks"}, ""},
+		{"__ProjectDir__/x", Values{"ProjectDir": ".GIT/hooks"}, ""}, // .git on macOS and Windows
 		{"__ProjectDir__/x", Values{"ProjectDir": "/etc"}, ""},
 	} {
 		got, err := expandPath(tt.target, tt.vals)

@@ -150,7 +150,7 @@ func (p *Pack) check(v Variable, raw string) (any, []string) {
 		}
 	}
 	if v.Pattern != "" && (raw != "" || !v.Optional) && !regexp.MustCompile(v.Pattern).MatchString(raw) {
-		problems = append(problems, fmt.Sprintf("%s: %q does not match %s", v.Name, raw, v.Pattern))
+		problems = append(problems, fmt.Sprintf("%s: %q does not match %s; give another with --set %s=...", v.Name, raw, v.Pattern, v.Name))
 	}
 	return raw, problems
 }
