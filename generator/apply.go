@@ -36,6 +36,9 @@ type ApplyOptions struct {
 	Finish func() error
 	// beforeStep, in tests, injects a failure before the i-th rename.
 	beforeStep func(i int) error
+	// link, in tests, replaces os.Link (to act as a file system without
+	// hard links).
+	link func(oldname, newname string) error
 }
 
 // tx records what Apply changed so that it can put everything back.
@@ -45,6 +48,7 @@ type tx struct {
 	staged  []string    // temporary files not yet renamed into place
 	placed  []string    // new files renamed into place where nothing was
 	backups [][2]string // {target, backup} of files replaced
+	link    func(oldname, newname string) error
 }
 
 // Apply writes the plan's files: each is staged beside its target and renamed
@@ -55,7 +59,10 @@ func Apply(ctx context.Context, p *Plan, opt ApplyOptions) (n int, err error) {
 	if c := p.Conflicts(); len(c) > 0 {
 		return 0, &ConflictError{Actions: c}
 	}
-	var t tx
+	t := tx{link: os.Link}
+	if opt.link != nil {
+		t.link = opt.link
+	}
 	defer func() {
 		if err != nil {
 			if rerr := t.rollback(); rerr != nil {
@@ -199,11 +206,19 @@ func (t *tx) stage(target string, data []byte, mode fs.FileMode) (string, error)
 }
 
 // place renames tmp to target. A new file is linked into place, which fails
-// rather than replace a file that appeared since the plan; an existing one is
-// first moved to a backup.
+// rather than replace a file that appeared since the plan (on a file system
+// without hard links, such as FAT, it is checked and renamed instead); an
+// existing one is first moved to a backup.
 func (t *tx) place(target, tmp string, create bool) error {
 	if create {
-		if err := os.Link(tmp, target); err != nil {
+		err := t.link(tmp, target)
+		if err != nil && !errors.Is(err, fs.ErrExist) {
+			if _, lerr := os.Lstat(target); lerr == nil {
+				return &fs.PathError{Op: "create", Path: target, Err: fs.ErrExist}
+			}
+			err = os.Rename(tmp, target)
+		}
+		if err != nil {
 			return err
 		}
 		t.placed = append(t.placed, target)

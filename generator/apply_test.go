@@ -179,3 +179,35 @@ func TestApplyRollsBack(t *testing.T) {
 		})
 	}
 }
+
+// TestApplyWithoutHardLinks acts as a file system that cannot link (FAT,
+// some network shares): new files are renamed into place instead, and a file
+// that appeared since the plan is still never replaced.
+func TestApplyWithoutHardLinks(t *testing.T) {
+	noLinks := func(string, string) error { return &os.LinkError{Op: "link", Err: errors.New("operation not permitted")} }
+	root := filepath.Join(t.TempDir(), "new")
+	p, err := MakePlan(root, sampleTree(), nil, Lock{Pack: "mini", PackVersion: "1.0.0"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, err := Apply(t.Context(), p, ApplyOptions{link: noLinks}); err != nil || n != 6 {
+		t.Fatalf("Apply = %d, %v; want 6 files", n, err)
+	}
+	if data, err := os.ReadFile(filepath.Join(root, "src/App/Code.cs")); err != nil || string(data) != "class C {}\n" {
+		t.Errorf("Code.cs: %q, %v", data, err)
+	}
+
+	root = filepath.Join(t.TempDir(), "raced")
+	p, err = MakePlan(root, sampleTree(), nil, Lock{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFiles(t, root, map[string]string{"src/App/Code.cs": "raced"})
+	before := snapshot(t, root)
+	if _, err := Apply(t.Context(), p, ApplyOptions{link: noLinks}); err == nil {
+		t.Fatal("Apply replaced a file that appeared after the plan")
+	}
+	if diff := cmp.Diff(before, snapshot(t, root)); diff != "" {
+		t.Errorf("the target changed (-before +after):\n%s", diff)
+	}
+}
