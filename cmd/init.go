@@ -74,6 +74,9 @@ func runInit(e *env, opts *initOptions) error {
 		return err
 	}
 	if opts.hasName {
+		if set, ok := given["Name"]; ok && set != opts.name {
+			return usageErrorf("the NAME argument %q and Name=%q from --set or --values disagree; give the name once", opts.name, set)
+		}
 		given["Name"] = opts.name
 	}
 	facts := e.facts()

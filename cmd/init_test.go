@@ -69,6 +69,7 @@ func TestExitCodes(t *testing.T) {
 		{"unknown pack", []string{"init", "Demo", "--pack", "cobol"}, nil, 2, `unknown pack "cobol"`},
 		{"broken pack", []string{"init", "Demo", "--pack", "bad"}, broken, 2, "pack bad is broken:\n  bad/project/x.txt.tmpl:1: unclosed action"},
 		{"broken default pack", []string{"init", "Demo"}, broken, 2, "pack dotnet is broken"},
+		{"two names", []string{"init", "Demo", "--set", "Name=Other"}, nil, 2, `the NAME argument "Demo" and Name="Other" from --set or --values disagree`},
 		{"too many args", []string{"init", "A", "B"}, nil, 2, `init takes one NAME, not 2 arguments ("A" "B"); quote a name that has spaces, and give the folder with --dir`},
 		{"missing values file", []string{"init", "Demo", "--values", "nope.yaml"}, nil, 2, "--values: open nope.yaml"},
 	}
