@@ -184,7 +184,9 @@ func TestApplyRollsBack(t *testing.T) {
 // some network shares): new files are renamed into place instead, and a file
 // that appeared since the plan is still never replaced.
 func TestApplyWithoutHardLinks(t *testing.T) {
-	noLinks := func(string, string) error { return &os.LinkError{Op: "link", Err: errors.New("operation not permitted")} }
+	noLinks := func(string, string) error {
+		return &os.LinkError{Op: "link", Err: errors.New("operation not permitted")}
+	}
 	root := filepath.Join(t.TempDir(), "new")
 	p, err := MakePlan(root, sampleTree(), nil, Lock{Pack: "mini", PackVersion: "1.0.0"})
 	if err != nil {
