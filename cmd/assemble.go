@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -137,7 +138,32 @@ func runAssemble(e *env, opts *assembleOptions) error {
 	if err := refineAssemblePlan(plan, found, opts); err != nil {
 		return err
 	}
+	if n := workflowNote(e.git, repo.Root, plan); n != "" {
+		found.notes = append(found.notes, n)
+	}
 	return reportAssemble(e, opts, plan, repo, found)
+}
+
+// workflowNote warns when the plan writes a GitHub Actions workflow into a
+// folder below its repository's root, where GitHub never runs it (a
+// monorepo's service folder, say). The file is still written: it is the
+// right content, in the wrong place for GitHub to see.
+func workflowNote(g generator.Git, dir string, plan *generator.Plan) string {
+	root, ok := g.WorkTree(dir)
+	if !ok {
+		return ""
+	}
+	rel, err := filepath.Rel(root, dir)
+	if err != nil || rel == "." {
+		return ""
+	}
+	for _, a := range plan.Actions {
+		if a.Kind == generator.KindCreate && strings.HasPrefix(a.Path, ".github/workflows/") {
+			return fmt.Sprintf("%s is below the repository root %s, and GitHub runs workflows only from the root's .github/workflows: move %s there and run it in %s (working-directory: %s)",
+				dir, root, a.Path, filepath.ToSlash(rel), filepath.ToSlash(rel))
+		}
+	}
+	return ""
 }
 
 // refineAssemblePlan adds the --write-new files, notes where VERSION was
