@@ -131,40 +131,24 @@ func Apply(ctx context.Context, p *Plan, opt ApplyOptions) (n int, err error) {
 // the root must be real folders.
 func (t *tx) mkdirRoot(root string) error {
 	t.root = filepath.Clean(root)
-	return t.mkdirFollow(t.root)
-}
-
-// mkdirFollow creates dir and its missing parents, following symlinks.
-func (t *tx) mkdirFollow(dir string) error {
-	info, err := os.Stat(dir)
-	if err == nil {
-		if !info.IsDir() {
-			return fmt.Errorf("%s is a file where crane needs a folder", dir)
-		}
-		return nil
-	}
-	if !errors.Is(err, fs.ErrNotExist) {
-		return err
-	}
-	if parent := filepath.Dir(dir); parent != dir {
-		if err := t.mkdirFollow(parent); err != nil {
-			return err
-		}
-	}
-	if err := os.Mkdir(dir, 0o755); err != nil {
-		return err
-	}
-	t.dirs = append(t.dirs, dir)
-	return nil
+	return t.mkdir(t.root, true)
 }
 
 // mkdirAll creates dir, a folder at or below the root, and its missing
 // parents, recording each, and refuses a symlink or a file on the way.
-func (t *tx) mkdirAll(dir string) error {
-	if dir == t.root {
+func (t *tx) mkdirAll(dir string) error { return t.mkdir(dir, false) }
+
+// mkdir creates dir and its missing parents, recording each. With follow it
+// follows symlinks; without, it refuses them and stops at the root.
+func (t *tx) mkdir(dir string, follow bool) error {
+	if !follow && dir == t.root {
 		return nil
 	}
-	info, err := os.Lstat(dir)
+	stat := os.Lstat
+	if follow {
+		stat = os.Stat
+	}
+	info, err := stat(dir)
 	if err == nil {
 		if info.Mode()&fs.ModeSymlink != 0 {
 			return fmt.Errorf("%s is a symlink; crane never writes through one", dir)
@@ -178,7 +162,7 @@ func (t *tx) mkdirAll(dir string) error {
 		return err
 	}
 	if parent := filepath.Dir(dir); parent != dir {
-		if err := t.mkdirAll(parent); err != nil {
+		if err := t.mkdir(parent, follow); err != nil {
 			return err
 		}
 	}
