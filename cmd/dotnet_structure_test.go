@@ -30,7 +30,32 @@ func TestDotnetStructure(t *testing.T) {
 			checkCsproj(t, dir, want[0], false)
 			checkCsproj(t, dir, want[1], true)
 			checkNuspec(t, dir, tc.name)
+			checkPackStep(t, dir)
 		})
+	}
+}
+
+// checkPackStep: both build scripts give dotnet pack one nuspec property and
+// the base path. NuGet splits NuspecProperties into key=value pairs at
+// unescaped semicolons only, and the dotnet CLI splits an unquoted ';' into
+// another MSBuild property, so "version=X;configuration=Y" can reach NuGet in
+// no form that works from both shells (dotnet/sdk#15482).
+func checkPackStep(t *testing.T, dir string) {
+	t.Helper()
+	for _, script := range []string{"build.sh", "build.ps1"} {
+		data, err := os.ReadFile(filepath.Join(dir, script))
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := string(data)
+		if !strings.Contains(text, "-p:NuspecBasePath=") {
+			t.Errorf("%s: dotnet pack is not given NuspecBasePath", script)
+		}
+		for _, line := range strings.Split(text, "\n") {
+			if i := strings.Index(line, "NuspecProperties="); i >= 0 && strings.ContainsAny(line[i:], ";%") {
+				t.Errorf("%s: more than one nuspec property: %s", script, strings.TrimSpace(line))
+			}
+		}
 	}
 }
 
@@ -179,9 +204,11 @@ func checkNuspec(t *testing.T, dir, name string) {
 	if len(pkg.Files) == 0 || !strings.HasSuffix(pkg.Files[0].Src, name+".dll") {
 		t.Errorf("nuspec files: %+v", pkg.Files)
 	}
+	// File paths are relative to the base path the build scripts pass:
+	// bin/CONFIGURATION beside the nuspec.
 	for _, f := range pkg.Files {
 		if strings.HasSuffix(f.Src, "README.md") {
-			if _, err := os.Stat(filepath.Join(dir, "src", name, f.Src)); err != nil {
+			if _, err := os.Stat(filepath.Join(dir, "src", name, "bin", "Release", f.Src)); err != nil {
 				t.Errorf("nuspec packs %s: %v", f.Src, err)
 			}
 		}

@@ -8,17 +8,18 @@ import (
 	"testing"
 )
 
-// TestDotnetNuspecReadmePath: the nuspec finds the root readme from its own
-// folder whatever form ProjectDir is given in (crane accepts ./src/Demo/ and
-// writes the nuspec to src/Demo), and a readme name with XML characters
-// keeps the nuspec well-formed.
+// TestDotnetNuspecReadmePath: the nuspec finds the root readme from its base
+// path (bin/CONFIGURATION beside the nuspec, which the build scripts pass as
+// NuspecBasePath) whatever form ProjectDir is given in (crane accepts
+// ./src/Demo/ and writes the nuspec to src/Demo), and a readme name with XML
+// characters keeps the nuspec well-formed.
 func TestDotnetNuspecReadmePath(t *testing.T) {
 	tests := []struct{ projectDir, readme, wantSrc, wantReadme string }{
-		{"src/Demo", "README.md", "../../README.md", "README.md"},
-		{"./src/Demo/", "README.md", "../../README.md", "README.md"},
-		{"src//Demo", "README.md", "../../README.md", "README.md"},
-		{".", "README.md", "README.md", "README.md"},
-		{"src/Demo", `docs/Read & "me" <1>.md`, `../../docs/Read & "me" <1>.md`, `Read & "me" <1>.md`},
+		{"src/Demo", "README.md", "../../../../README.md", "README.md"},
+		{"./src/Demo/", "README.md", "../../../../README.md", "README.md"},
+		{"src//Demo", "README.md", "../../../../README.md", "README.md"},
+		{".", "README.md", "../../README.md", "README.md"},
+		{"src/Demo", `docs/Read & "me" <1>.md`, `../../../../docs/Read & "me" <1>.md`, `Read & "me" <1>.md`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.projectDir+" "+tt.readme, func(t *testing.T) {
