@@ -225,3 +225,20 @@ func readXML(t *testing.T, path string, v any) {
 		t.Fatalf("%s is not well-formed XML: %v", path, err)
 	}
 }
+
+// checkPowerShellScript: build.ps1 runs as ./build.ps1 on Linux and macOS
+// too, so it is executable and LF (a CR after the #! line breaks env).
+func checkPowerShellScript(t *testing.T, dir string) {
+	t.Helper()
+	p := filepath.Join(dir, "build.ps1")
+	data, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(string(data), "#!/usr/bin/env pwsh\n") || strings.Contains(string(data), "\r") {
+		t.Errorf("build.ps1 must start with #!/usr/bin/env pwsh and use LF line endings")
+	}
+	if info, err := os.Stat(p); err != nil || info.Mode().Perm()&0o111 == 0 {
+		t.Errorf("build.ps1 is not executable: %v %v", info.Mode(), err)
+	}
+}
