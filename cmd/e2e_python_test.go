@@ -106,3 +106,20 @@ func TestE2EPythonFlatLayout(t *testing.T) {
 		}
 	}
 }
+
+// TestPythonBuildNumberIsTheFourthPart: the build number is appended as the
+// fourth part of the version, also to a two-part VERSION (1.0 -> 1.0.0.7,
+// not 1.0.7, which would sort above the next real patch release 1.0.1).
+func TestPythonBuildNumberIsTheFourthPart(t *testing.T) {
+	requireTools(t, "python3")
+	t.Parallel()
+	dir := generateProject(t, "init", "acme-widget", "--pack", "python", "--set", "InitialVersion=1.0")
+	out, err := runIn(t, dir, "./build.sh", "version", "--build-number", "7")
+	if err != nil {
+		t.Fatalf("./build.sh version: %v\n%s", err, out)
+	}
+	mustContain(t, dir, "pyproject.toml", "\nversion = \"1.0.0.7\"\n")
+	if !strings.Contains(out, "acme-widget 1.0.0.7 ") {
+		t.Errorf("the build does not announce 1.0.0.7:\n%s", out)
+	}
+}
