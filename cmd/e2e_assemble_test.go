@@ -319,3 +319,29 @@ requires-python = ">=3.9"
 		})
 	}
 }
+
+// TestE2EAssembleRustBinary: the lint of a crate with no library (a command
+// only) passes: clippy must not ask for a lib target (cargo clippy --lib
+// fails with "no library targets found").
+func TestE2EAssembleRustBinary(t *testing.T) {
+	if !findCargo(t) {
+		t.Parallel()
+	}
+	requireTools(t, "cargo")
+	dir := assembleAndBuild(t, `
+-- Cargo.toml --
+[package]
+name = "hello"
+version = "1.0.0"
+edition = "2021"
+
+[dependencies]
+-- src/main.rs --
+fn main() {
+    println!("hello");
+}
+`)
+	if out, err := runIn(t, dir, "./build.sh", "lint", "--offline"); err != nil {
+		t.Fatalf("the assembled lint failed: %v\n%s", err, out)
+	}
+}

@@ -37,13 +37,28 @@ func TestDotnetBuildScriptArguments(t *testing.T) {
 	requireTools(t, "bash")
 	dir := generateProject(t, "init", "Demo")
 	parent := filepath.Dir(dir)
-	if out, err := runIn(t, parent, "bash", "out/build.sh", "--help"); err != nil || !strings.Contains(out, "Tasks (default: build test)") {
+	out, err := runIn(t, parent, "bash", "out/build.sh", "--help")
+	if err != nil || !strings.Contains(out, "Tasks (default: build test)") {
 		t.Errorf("--help from another folder: %v\n%s", err, out)
 	}
-	for _, args := range [][]string{{"bogus"}, {"-c", "Fast"}, {"--build-number", "x1"}} {
-		out, err := runIn(t, dir, "./build.sh", args...)
-		if code := exitCodeOf(err); code != 2 {
-			t.Errorf("./build.sh %v: exit %d, want 2\n%s", args, code, out)
+	// The help is the header comment only, none of the code after it.
+	if strings.Contains(out, "set -euo pipefail") || strings.Contains(out, "root=") {
+		t.Errorf("--help prints code, not only the header comment:\n%s", out)
+	}
+	// The build number is the fourth part of the assembly version, at most 65534.
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"bogus"}, "unknown task or option: bogus"},
+		{[]string{"-c", "Fast"}, "configuration must be Debug or Release"},
+		{[]string{"--build-number", "x1"}, "build number must be digits"},
+		{[]string{"--build-number", "65535"}, "build number must be at most 65534"},
+		{[]string{"-n", "99999999999999999999999"}, "build number must be at most 65534"},
+	} {
+		out, err := runIn(t, dir, "./build.sh", c.args...)
+		if code := exitCodeOf(err); code != 2 || !strings.Contains(out, c.want) {
+			t.Errorf("./build.sh %v: exit %d, want 2 and %q\n%s", c.args, code, c.want, out)
 		}
 	}
 	// Without dotnet on PATH (bash and coreutils only), the script says what to install.
@@ -57,9 +72,9 @@ func TestDotnetBuildScriptArguments(t *testing.T) {
 	}
 	c := exec.Command(filepath.Join(bin, "bash"), "./build.sh")
 	c.Dir, c.Env = dir, []string{"PATH=" + bin}
-	out, err := c.CombinedOutput()
-	if exitCodeOf(err) != 2 || !strings.Contains(string(out), "dotnet is not on PATH; install the .NET SDK") {
-		t.Errorf("without dotnet: %v\n%s", err, out)
+	cout, err := c.CombinedOutput()
+	if exitCodeOf(err) != 2 || !strings.Contains(string(cout), "dotnet is not on PATH; install the .NET SDK") {
+		t.Errorf("without dotnet: %v\n%s", err, cout)
 	}
 }
 

@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
@@ -85,5 +86,23 @@ func TestGoDocCommentIsGofmtClean(t *testing.T) {
 				t.Errorf("gofmt -l: %v\n%s", err, out)
 			}
 		})
+	}
+}
+
+// TestGoBuildScriptNoTargets: a target list that names no target (--targets ","
+// or " ") is a usage error, not an empty release whose checksums.txt hashes
+// the script's stdin (and waits for it at a terminal).
+func TestGoBuildScriptNoTargets(t *testing.T) {
+	requireTools(t, "go")
+	t.Parallel()
+	dir := generateProject(t, "init", "example.com/widget", "--pack", "go")
+	for _, targets := range []string{",", " ", ", ,"} {
+		out, err := runIn(t, dir, "./build.sh", "package", "--targets", targets)
+		if code := exitCodeOf(err); code != 2 || !strings.Contains(out, "no targets to package") {
+			t.Errorf("./build.sh package --targets %q: exit %d, want 2 and a message\n%s", targets, code, out)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "dist", "checksums.txt")); err == nil {
+		t.Error("package wrote dist/checksums.txt for an empty target list")
 	}
 }

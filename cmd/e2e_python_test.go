@@ -1,6 +1,8 @@
 package cmd
 
 import (
+	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -74,4 +76,50 @@ func canPackPython(t *testing.T, dir string) bool {
 	}
 	_, err := runIn(t, dir, "python3", "-c", `import setuptools, sys; sys.exit(int(setuptools.__version__.split(".")[0]) < 77)`)
 	return err == nil
+}
+
+// TestE2EPythonFlatLayout: init with --set Layout=flat renders the package
+// at the root, where the generated build.sh (which puts the root on
+// PYTHONPATH and byte-compiles the package) looks for it, and the build
+// passes its own tests. It rendered src/ with a flat build, whose tests
+// could not import the package, and whose loop over no packages shellcheck
+// flagged (SC2043).
+func TestE2EPythonFlatLayout(t *testing.T) {
+	requireTools(t, "python3")
+	t.Parallel()
+	dir := generateProject(t, "init", "acme-widget", "--pack", "python", "--set", "Layout=flat")
+	mustExist(t, filepath.Join(dir, "acme_widget", "slug.py"))
+	mustContain(t, dir, "pyproject.toml", "\npythonpath = [\".\"]\n")
+	out, err := runIn(t, dir, "./build.sh")
+	if err != nil {
+		t.Fatalf("generated build failed: %v\n%s", err, out)
+	}
+	if n := pythonTests(out); n != 6 {
+		t.Errorf("want 6 tests run, got %d\n%s", n, out)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "acme_widget", "__pycache__")); err != nil {
+		t.Errorf("build did not byte-compile the package: %v", err)
+	}
+	if _, err := exec.LookPath("shellcheck"); err == nil {
+		if out, err := runIn(t, dir, "shellcheck", "--severity=style", "build.sh"); err != nil {
+			t.Errorf("shellcheck build.sh: %v\n%s", err, out)
+		}
+	}
+}
+
+// TestPythonBuildNumberIsTheFourthPart: the build number is appended as the
+// fourth part of the version, also to a two-part VERSION (1.0 -> 1.0.0.7,
+// not 1.0.7, which would sort above the next real patch release 1.0.1).
+func TestPythonBuildNumberIsTheFourthPart(t *testing.T) {
+	requireTools(t, "python3")
+	t.Parallel()
+	dir := generateProject(t, "init", "acme-widget", "--pack", "python", "--set", "InitialVersion=1.0")
+	out, err := runIn(t, dir, "./build.sh", "version", "--build-number", "7")
+	if err != nil {
+		t.Fatalf("./build.sh version: %v\n%s", err, out)
+	}
+	mustContain(t, dir, "pyproject.toml", "\nversion = \"1.0.0.7\"\n")
+	if !strings.Contains(out, "acme-widget 1.0.0.7 ") {
+		t.Errorf("the build does not announce 1.0.0.7:\n%s", out)
+	}
 }

@@ -21,13 +21,19 @@ func TestE2ERust(t *testing.T) {
 	}
 	requireTools(t, "cargo")
 	dir := generateProject(t, "init", "Fast_Slug", "--pack", "rust")
+	// A new integration test file as the Rust book writes one (no doc
+	// comment) is picked up, and the lint (clippy -D warnings) accepts it.
+	newTest := "#[test]\nfn new_file_is_picked_up() {\n    assert_eq!(fast_slug::slug(\"A b\"), \"a-b\");\n}\n"
+	if err := os.WriteFile(filepath.Join(dir, "crates", "Fast_Slug", "tests", "new.rs"), []byte(newTest), 0o644); err != nil {
+		t.Fatal(err)
+	}
 
 	out, err := runIn(t, dir, "./build.sh", "lint", "build", "test", "package", "--build-number", "7", "--offline")
 	if err != nil {
 		t.Fatalf("generated build failed: %v\n%s", err, out)
 	}
-	if passed := sumMatches(out, cargoPassedRe); passed != 9 {
-		t.Errorf("want 9 tests passed (3 unit, 4 integration, 2 doc), got %d\n%s", passed, out)
+	if passed := sumMatches(out, cargoPassedRe); passed != 10 {
+		t.Errorf("want 10 tests passed (3 unit, 5 integration, 2 doc), got %d\n%s", passed, out)
 	}
 	mustExist(t, filepath.Join(dir, "dist", "Fast_Slug-0.1.0+7.crate"))
 	if data, err := os.ReadFile(filepath.Join(dir, "Cargo.toml")); err != nil || !strings.Contains(string(data), "\nversion = \"0.1.0+7\"\n") {
