@@ -30,6 +30,7 @@ func TestDotnetStructure(t *testing.T) {
 			checkCsproj(t, dir, want[0], false)
 			checkCsproj(t, dir, want[1], true)
 			checkNuspec(t, dir, tc.name)
+			checkPowerShellScript(t, dir)
 			checkPackStep(t, dir)
 		})
 	}
