@@ -4,7 +4,7 @@
 #   test     lint, then go test ./... (golden trees, CLI scripts, end-to-end pack builds
 #            with every toolchain found on the machine; a missing one is skipped and said);
 #            installs shellcheck with apt-get when it can
-#   lint     gofmt and go vet
+#   lint     gofmt, go vet and staticcheck (pinned in go.mod)
 #   golden   rewrite the golden trees: go test ./... -run Golden -update
 #   bench    go test -bench . -benchmem -run '^$' ./...
 #   release  static binaries for linux, darwin and windows into dist/
@@ -38,6 +38,8 @@ lint() {
     echo "gofmt would change:" >&2; echo "$unformatted" >&2; exit 1
   fi
   go vet ./...
+  # staticcheck is pinned in go.mod's tool block (go get -tool).
+  go tool staticcheck ./...
 }
 
 task="${1:-build}"

@@ -76,7 +76,7 @@ func (r *Repo) ReadRust() (*Rust, error) {
 		return nil, err
 	}
 	if c.Package == nil && c.Workspace == nil {
-		return nil, fmt.Errorf("Cargo.toml has neither [package] nor [workspace]")
+		return nil, fmt.Errorf("the root Cargo.toml has neither [package] nor [workspace]")
 	}
 	rs := &Rust{}
 	rootVersioned := false
