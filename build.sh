@@ -31,12 +31,34 @@ tools() {
 version() { tr -d ' \n' < VERSION 2>/dev/null || echo dev; }
 ldflags() { echo "-s -w -X github.com/ewilde/crane/cmd.version=$(version)"; }
 
+# tracked_outputs fails when git tracks a file over 1 MB or a binary (an ELF,
+# Mach-O or PE executable, or a Go test binary): build outputs are never
+# committed. Golden trees and fixtures are text and stay far below the limit.
+tracked_outputs() {
+  git rev-parse --git-dir >/dev/null 2>&1 || return 0
+  local bad
+  bad="$(git ls-files -z | xargs -0 -r sh -c '
+    for f do
+      [ -f "$f" ] || continue
+      size=$(wc -c < "$f")
+      if [ "$size" -gt 1048576 ]; then echo "$f ($size bytes; the limit is 1 MB)"; continue; fi
+      case "$f" in *.test|*.exe|*.prof) echo "$f (a build output)"; continue;; esac
+      magic=$(head -c 4 "$f" | od -An -tx1 | tr -d " \n")
+      case "$magic" in 7f454c46|cffaedfe|cefaedfe|feedfacf|feedface|4d5a*) echo "$f (a binary)";; esac
+    done' sh)"
+  if [ -n "$bad" ]; then
+    echo "build outputs or large files are tracked; git rm --cached them and ignore them:" >&2
+    echo "$bad" >&2; exit 1
+  fi
+}
+
 lint() {
   local unformatted
   unformatted="$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))"
   if [ -n "$unformatted" ]; then
     echo "gofmt would change:" >&2; echo "$unformatted" >&2; exit 1
   fi
+  tracked_outputs
   go vet ./...
   # staticcheck is pinned in go.mod's tool block (go get -tool).
   go tool staticcheck ./...
