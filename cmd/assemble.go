@@ -11,6 +11,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/ewilde/crane/generator"
+	"github.com/ewilde/crane/generator/ecosystem"
+	"github.com/ewilde/crane/generator/ecosystem/all"
 	"github.com/ewilde/crane/generator/probe"
 )
 
@@ -88,7 +90,7 @@ func runAssemble(e *env, opts *assembleOptions) error {
 	if generator.InGitDir(opts.dir) {
 		return usageErrorf("target directory %s is inside .git; crane never writes there: give the repository's folder", opts.dir)
 	}
-	repo, err := probe.Scan(opts.dir)
+	repo, err := probe.Scan(opts.dir, all.Finds)
 	if err != nil {
 		return fmt.Errorf("reading %s: %w", opts.dir, err)
 	}
@@ -139,7 +141,7 @@ func runAssemble(e *env, opts *assembleOptions) error {
 		return err
 	}
 	if n := workflowNote(e.git, repo.Root, plan); n != "" {
-		found.notes = append(found.notes, n)
+		found.Notes = append(found.Notes, n)
 	}
 	return reportAssemble(e, opts, plan, repo, found)
 }
@@ -168,15 +170,15 @@ func workflowNote(g generator.Git, dir string, plan *generator.Plan) string {
 
 // refineAssemblePlan adds the --write-new files, notes where VERSION was
 // seeded from, and refuses merges into files with uncommitted changes.
-func refineAssemblePlan(plan *generator.Plan, found *repoFacts, opts *assembleOptions) error {
+func refineAssemblePlan(plan *generator.Plan, found *ecosystem.Facts, opts *assembleOptions) error {
 	if opts.writeNew {
 		if err := plan.AddWriteNew(); err != nil {
 			return err
 		}
 	}
 	for i, a := range plan.Actions {
-		if a.Path == "VERSION" && a.Kind == generator.KindCreate && found.versionFrom != "" {
-			plan.Actions[i].Note = "seed, from " + found.versionFrom
+		if a.Path == "VERSION" && a.Kind == generator.KindCreate && found.VersionFrom != "" {
+			plan.Actions[i].Note = "seed, from " + found.VersionFrom
 		}
 	}
 	if opts.allowDirty {
@@ -201,7 +203,7 @@ func refineAssemblePlan(plan *generator.Plan, found *repoFacts, opts *assembleOp
 
 // reportAssemble prints the facts and the plan, applies it unless this is a
 // dry run, and says what was written.
-func reportAssemble(e *env, opts *assembleOptions, plan *generator.Plan, repo *probe.Repo, found *repoFacts) error {
+func reportAssemble(e *env, opts *assembleOptions, plan *generator.Plan, repo *probe.Repo, found *ecosystem.Facts) error {
 	if !opts.report.json {
 		printFound(e, repo, found)
 		printPlan(e.out, plan, "", opts.report.diff)
@@ -228,9 +230,9 @@ func reportAssemble(e *env, opts *assembleOptions, plan *generator.Plan, repo *p
 }
 
 // printFound prints what assemble found in the repository and its notes.
-func printFound(e *env, repo *probe.Repo, found *repoFacts) {
-	fmt.Fprintf(e.out, "root: %s (%s)\n", repo.Root, found.summary)
-	for _, n := range found.notes {
+func printFound(e *env, repo *probe.Repo, found *ecosystem.Facts) {
+	fmt.Fprintf(e.out, "root: %s (%s)\n", repo.Root, found.Summary)
+	for _, n := range found.Notes {
 		fmt.Fprintf(e.out, "note: %s\n", n)
 	}
 }

@@ -308,7 +308,7 @@ requires-python = ">=3.9"
 			if err != nil {
 				t.Fatalf("the assembled build failed: %v\n%s", err, out)
 			}
-			if n := pythonTests(out); n != 3 || !strings.Contains(out, "\nOK\n") {
+			if n := pythonTests(out); n != 3 || !pythonPassed(out) {
 				t.Errorf("want the project's 3 tests run and passed, got %d\n%s", n, out)
 			}
 			mustContain(t, dir, "pyproject.toml", "\nversion = \"0.3.0.2\"\n")

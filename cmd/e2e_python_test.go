@@ -123,3 +123,9 @@ func TestPythonBuildNumberIsTheFourthPart(t *testing.T) {
 		t.Errorf("the build does not announce 1.0.0.7:\n%s", out)
 	}
 }
+
+// pythonPassed reports whether the test run ended green, under unittest
+// ("OK") or pytest ("N passed" with no failure), whichever build.sh used.
+func pythonPassed(out string) bool {
+	return strings.Contains(out, "\nOK\n") || regexp.MustCompile(`=+ \d+ passed in `).MatchString(out)
+}

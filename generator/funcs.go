@@ -3,6 +3,7 @@ package generator
 import (
 	"encoding/xml"
 	"fmt"
+	"maps"
 	"path"
 	"regexp"
 	"strings"
@@ -11,6 +12,9 @@ import (
 	"github.com/Masterminds/sprig/v3"
 	"github.com/google/uuid"
 	"github.com/iancoleman/strcase"
+
+	"github.com/ewilde/crane/generator/ecosystem"
+	"github.com/ewilde/crane/generator/ecosystem/all"
 )
 
 // unhermetic are the sprig functions a pack may not call: they read the
@@ -47,7 +51,7 @@ func buildFuncMap() template.FuncMap {
 func FuncNames() []string { return sortedKeys(funcMap) }
 
 func craneFuncs() template.FuncMap {
-	return template.FuncMap{
+	m := template.FuncMap{
 		"pascal":      strcase.ToCamel,
 		"camel":       strcase.ToLowerCamel,
 		"kebab":       strcase.ToKebab,
@@ -60,9 +64,13 @@ func craneFuncs() template.FuncMap {
 		"guid":        DeriveGUID,
 		"pathBase":    path.Base,
 		"toml":        tomlString,
-		"goPackage":   goPackage,
-		"goExecName":  goExecName,
 	}
+	for _, e := range all.Ecosystems() {
+		if f, ok := e.(ecosystem.FuncMapper); ok {
+			maps.Copy(m, f.Funcs())
+		}
+	}
+	return m
 }
 
 // craneNamespace is the UUID v5 namespace of crane's derived GUIDs.

@@ -12,6 +12,8 @@ import (
 	"text/template"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/ewilde/crane/generator/ecosystem/all"
 )
 
 // Component names. Every pack splits its files into these two folders:
@@ -24,15 +26,21 @@ const (
 
 // Manifest is a pack's pack.yaml.
 type Manifest struct {
-	Name        string     `yaml:"name"`
-	Version     string     `yaml:"version"`
-	Description string     `yaml:"description"`
-	Toolchain   string     `yaml:"toolchain"`
-	Example     string     `yaml:"example"` // a valid NAME, shown in help and rendered by the contract test
-	NameRule    string     `yaml:"name_rule"`
-	Dir         string     `yaml:"dir"`
-	Variables   []Variable `yaml:"variables"`
-	Files       []FileRule `yaml:"files"`
+	Name        string `yaml:"name"`
+	Version     string `yaml:"version"`
+	Description string `yaml:"description"`
+	Toolchain   string `yaml:"toolchain"`
+	Example     string `yaml:"example"` // a valid NAME, shown in help and rendered by the contract test
+	// Ecosystem names the ecosystem whose knowledge the pack uses: the
+	// rule its names follow, and what assemble reads (see package all).
+	Ecosystem string `yaml:"ecosystem"`
+	// NameRule is the name crane 1.x packs gave Ecosystem; Load reads it
+	// into Ecosystem when ecosystem is not set, so the kept versions of
+	// those packs load as they are.
+	NameRule  string     `yaml:"name_rule"`
+	Dir       string     `yaml:"dir"`
+	Variables []Variable `yaml:"variables"`
+	Files     []FileRule `yaml:"files"`
 }
 
 // FileRule sets the policy of, or a condition on, the pack files whose target
@@ -138,6 +146,9 @@ func LoadPack(fsys fs.FS, name string) (*Pack, error) {
 	if err := dec.Decode(&p.Manifest); err != nil {
 		return nil, &PackError{Pack: name, Problems: []string{fmt.Sprintf("%s/pack.yaml: %v", name, err)}}
 	}
+	if p.Ecosystem == "" {
+		p.Ecosystem = p.NameRule
+	}
 	problems := p.validateManifest(name)
 	problems = append(problems, p.loadFiles(fsys, name)...)
 	if len(problems) > 0 {
@@ -163,10 +174,11 @@ func (p *Pack) validateManifest(dir string) []string {
 	if strings.TrimSpace(p.Description) == "" {
 		add("description is empty")
 	}
-	if _, ok := nameRules[p.NameRule]; !ok {
-		add("name_rule %q is unknown; known: %s", p.NameRule, strings.Join(sortedKeys(nameRules), ", "))
+	eco, ok := all.Lookup(p.Ecosystem)
+	if !ok {
+		add("ecosystem %q is unknown; known: %s", p.Ecosystem, strings.Join(all.Names(), ", "))
 	}
-	if rule, ok := nameRules[p.NameRule]; ok && p.Example != "" {
+	if rule := eco; ok && p.Example != "" {
 		if msgs := rule.Check(p.Example); len(msgs) > 0 {
 			add("example %q is not a valid name: %s", p.Example, strings.Join(msgs, "; "))
 		}
@@ -271,4 +283,31 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+// Declares reports whether the pack has a variable name that a value may be
+// given for (not a computed one).
+func (p *Pack) Declares(name string) bool {
+	v, ok := p.Variable(name)
+	return ok && !v.Computed
+}
+
+// Choices are the choices of the variable name (none for a free value or an
+// unknown variable).
+func (p *Pack) Choices(name string) []string {
+	v, _ := p.Variable(name)
+	return v.Choices
+}
+
+// Default is the default of the variable name as pack.yaml writes it.
+func (p *Pack) Default(name string) string {
+	v, _ := p.Variable(name)
+	return v.Default
+}
+
+// Renders reports whether the pack may write a file at target (a path
+// without tokens, such as "build.ps1") in either component, whatever its
+// when condition says.
+func (p *Pack) Renders(target string) bool {
+	return slices.ContainsFunc(p.files, func(f packFile) bool { return f.target == target })
 }

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/ewilde/crane/generator/ecosystem/all"
 )
 
 // Variable is one input of a pack.
@@ -139,7 +141,7 @@ func (p *Pack) check(v Variable, raw string) (any, []string) {
 			problems = append(problems, fmt.Sprintf("%s: %q is not one of %s", v.Name, raw, strings.Join(v.Choices, ", ")))
 		}
 	case "name":
-		rule := nameRules[p.NameRule]
+		rule, _ := all.Lookup(p.Ecosystem) // Validate checked it
 		for _, msg := range rule.Check(raw) {
 			problems = append(problems, fmt.Sprintf("name %q: %s", raw, msg))
 		}

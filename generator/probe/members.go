@@ -9,7 +9,7 @@ import (
 	"strings"
 )
 
-// expandMembers expands the member patterns of a workspace (npm's
+// ExpandMembers expands the member patterns of a workspace (npm's
 // workspaces, Cargo's members) into the folders, slash-separated and relative
 // to root, that hold a regular file named manifest. A pattern is a path whose
 // segments may hold path.Match wildcards ("packages/*", "crates/*-cli");
@@ -17,7 +17,7 @@ import (
 // of a flat tree. Folders in skip, hidden folders and symlinks are never
 // entered, so a pattern cannot lead out of root. Folders come out in pattern
 // order, each pattern's matches sorted, without repeats.
-func expandMembers(root string, patterns, skip []string, manifest string) []string {
+func ExpandMembers(root string, patterns, skip []string, manifest string) []string {
 	var out []string
 	for _, pat := range patterns {
 		pat = strings.TrimPrefix(path.Clean(strings.TrimPrefix(pat, "./")), "./")
@@ -75,10 +75,10 @@ func matchSegment(root string, dirs []string, seg string) []string {
 // spaces, quotes or other characters the shell reads, and no leading dash.
 var shellWordRe = regexp.MustCompile(`^[A-Za-z0-9._@*][A-Za-z0-9._@/*-]*$`)
 
-// shellWords joins the patterns a build script may use unquoted inside the
+// ShellWords joins the patterns a build script may use unquoted inside the
 // repository (see shellWordRe; no ".." segment), space separated, and leaves
 // out the others.
-func shellWords(patterns []string) string {
+func ShellWords(patterns []string) string {
 	var ok []string
 	for _, p := range patterns {
 		if shellWordRe.MatchString(p) && !slices.Contains(strings.Split(p, "/"), "..") {

@@ -1,14 +1,17 @@
-// Package probe reads an existing repository for crane assemble: which
-// ecosystems it belongs to (a .NET solution, a Go module or workspace, a Cargo
-// package or workspace, a Python project, an npm package or workspace), what
-// its solutions and projects are, and which version file and build scripts it
-// already has. It only reads, walks the tree once, never descends into .git,
-// build output or git-ignored folders, and never follows a symlink.
+// Package probe reads an existing repository for crane assemble, with no
+// knowledge of any ecosystem: one walk of the tree lists the files at the root
+// and the files below it that the ecosystems ask for (.NET solutions), and
+// finds the version file, the build scripts and the README the repository
+// already has. It also holds the reading helpers every ecosystem shares:
+// reads that never leave the repository, workspace member patterns, plurals.
+// It only reads, never descends into .git, build output or git-ignored
+// folders, and never follows a symlink.
 package probe
 
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -17,27 +20,16 @@ import (
 	"strings"
 )
 
-// Ecosystem names, which are also the names of the packs that serve them.
-const (
-	EcosystemDotnet = "dotnet"
-	EcosystemGo     = "go"
-	EcosystemRust   = "rust"
-	EcosystemPython = "python"
-	EcosystemNode   = "node"
-)
-
 // Repo is what one walk of a repository found.
 type Repo struct {
 	// Root is the absolute folder probed.
 	Root string
-	// Solutions are the .sln and .slnx files, slash-separated and relative
-	// to Root, sorted.
-	Solutions []string
-	// GoMod and GoWork are "go.mod" and "go.work" when Root has them.
-	GoMod, GoWork string
-	// Manifests maps an ecosystem found at Root to its manifest there:
-	// rust Cargo.toml, python pyproject.toml, node package.json.
-	Manifests map[string]string
+	// Files are the names of the regular files at Root, sorted.
+	Files []string
+	// Deep are the files below Root (Root's own included) that Scan's want
+	// asked for, such as .NET solutions: slash-separated, relative to
+	// Root, sorted, git-ignored ones left out.
+	Deep []string
 	// VersionFile is "VERSION", else "VERSION.txt" (crane 0.x), else "".
 	VersionFile string
 	// Version is VersionFile's content, trimmed.
@@ -57,11 +49,12 @@ var buildScripts = []string{
 
 var readmes = []string{"README.md", "README.markdown", "README.txt", "README", "Readme.md", "readme.md"}
 
-// Scan walks root once and returns what it found. It skips .git, bin, obj,
-// packages, node_modules and folders that root's .gitignore files (and
-// .git/info/exclude) ignore, leaves out ignored solutions, and does not
-// follow symlinks. Ignore files above root are not read.
-func Scan(root string) (*Repo, error) {
+// Scan walks root once and returns what it found. want (nil for none)
+// chooses the files below the root to list in Deep, by name. It skips .git,
+// bin, obj, packages, node_modules and folders that root's .gitignore files
+// (and .git/info/exclude) ignore, leaves out ignored files from Deep, and
+// does not follow symlinks. Ignore files above root are not read.
+func Scan(root string, want func(name string) bool) (*Repo, error) {
 	abs, err := filepath.Abs(root)
 	if err != nil {
 		return nil, err
@@ -76,22 +69,17 @@ func Scan(root string) (*Repo, error) {
 	r := &Repo{Root: abs}
 	err = walk(abs, func(rel string, d fs.DirEntry, ignored func() bool) {
 		name := d.Name()
-		if ext := filepath.Ext(name); (ext == ".sln" || ext == ".slnx") && d.Type().IsRegular() && !ignored() {
-			r.Solutions = append(r.Solutions, rel)
-		}
-		if strings.Contains(rel, "/") || !d.Type().IsRegular() {
+		if !d.Type().IsRegular() {
 			return
 		}
+		if want != nil && want(name) && !ignored() {
+			r.Deep = append(r.Deep, rel)
+		}
+		if strings.Contains(rel, "/") {
+			return
+		}
+		r.Files = append(r.Files, name)
 		switch {
-		case name == "go.mod":
-			r.GoMod = name
-		case name == "go.work":
-			r.GoWork = name
-		case rootManifests[name] != "":
-			if r.Manifests == nil {
-				r.Manifests = map[string]string{}
-			}
-			r.Manifests[rootManifests[name]] = name
 		case slices.Contains(buildScripts, name):
 			r.BuildScripts = append(r.BuildScripts, name)
 		case slices.Contains(readmes, name) && r.Readme == "":
@@ -101,54 +89,22 @@ func Scan(root string) (*Repo, error) {
 	if err != nil {
 		return nil, err
 	}
-	slices.Sort(r.Solutions)
+	slices.Sort(r.Files)
+	slices.Sort(r.Deep)
 	slices.Sort(r.BuildScripts)
 	for _, name := range []string{"VERSION", "VERSION.txt"} {
-		if data, err := readInside(abs, name); err == nil {
-			r.VersionFile, r.Version = name, string(bytes.TrimSpace(bytes.TrimPrefix(data, utf8BOM)))
+		if data, err := ReadInside(abs, name); err == nil {
+			r.VersionFile, r.Version = name, string(bytes.TrimSpace(bytes.TrimPrefix(data, UTF8BOM)))
 			break
 		}
 	}
 	return r, nil
 }
 
-// rootManifests are the manifests at the root that make a repository part of
-// an ecosystem, by file name.
-var rootManifests = map[string]string{
-	"Cargo.toml":     EcosystemRust,
-	"pyproject.toml": EcosystemPython,
-	"package.json":   EcosystemNode,
-}
-
-// Ecosystems lists the ecosystems found, most specific first: a .NET
-// solution, a Go workspace or module, a Cargo.toml, a pyproject.toml, then a
-// package.json (often only a repository's front-end tooling).
-func (r *Repo) Ecosystems() []string {
-	var out []string
-	if len(r.Solutions) > 0 {
-		out = append(out, EcosystemDotnet)
-	}
-	if r.GoMod != "" || r.GoWork != "" {
-		out = append(out, EcosystemGo)
-	}
-	for _, eco := range []string{EcosystemRust, EcosystemPython, EcosystemNode} {
-		if r.Manifests[eco] != "" {
-			out = append(out, eco)
-		}
-	}
-	return out
-}
-
-// Evidence names what made the repository part of eco: "Acme.sln",
-// "go.mod", "Cargo.toml", ...
-func (r *Repo) Evidence(eco string) string {
-	switch eco {
-	case EcosystemDotnet:
-		return strings.Join(r.Solutions, ", ")
-	case EcosystemGo:
-		return strings.Join(slices.DeleteFunc([]string{r.GoMod, r.GoWork}, func(s string) bool { return s == "" }), ", ")
-	}
-	return r.Manifests[eco]
+// Has reports whether Root holds a regular file named name.
+func (r *Repo) Has(name string) bool {
+	_, ok := slices.BinarySearch(r.Files, name)
+	return ok
 }
 
 var versionRe = regexp.MustCompile(`^v?(\d+)\.(\d+)(?:\.(\d+))?`)
@@ -168,21 +124,22 @@ func (r *Repo) SemVersion() string {
 	return m[1] + "." + m[2] + "." + m[3]
 }
 
-var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
+// UTF8BOM is the byte order mark some Windows tools put before UTF-8 text.
+var UTF8BOM = []byte{0xEF, 0xBB, 0xBF}
 
-// readInside reads root/rel, refusing a path that leaves root through "..",
+// ReadInside reads root/rel, refusing a path that leaves root through "..",
 // or through a symlink that points out of root.
-func readInside(root, rel string) ([]byte, error) {
-	full, err := inside(root, rel)
+func ReadInside(root, rel string) ([]byte, error) {
+	full, err := Inside(root, rel)
 	if err != nil {
 		return nil, err
 	}
 	return os.ReadFile(full)
 }
 
-// inside resolves root/rel and checks that it stays in root, symlinks
+// Inside resolves root/rel and checks that it stays in root, symlinks
 // included.
-func inside(root, rel string) (string, error) {
+func Inside(root, rel string) (string, error) {
 	full := filepath.Join(root, filepath.FromSlash(rel))
 	real, err := filepath.EvalSymlinks(full)
 	if err != nil {
@@ -196,4 +153,12 @@ func inside(root, rel string) (string, error) {
 		return "", &fs.PathError{Op: "read", Path: rel, Err: errors.New("outside the repository")}
 	}
 	return real, nil
+}
+
+// Plural is "1 crate" or "3 crates".
+func Plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
 }

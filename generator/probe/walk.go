@@ -61,7 +61,7 @@ func walkDir(dir string, rel []string, patterns []gitignore.Pattern, visit func(
 // parseIgnore reads a .gitignore in the folder domain: any line endings, a
 // BOM, comments and blank lines.
 func parseIgnore(data []byte, domain []string) []gitignore.Pattern {
-	data = bytes.TrimPrefix(data, utf8BOM)
+	data = bytes.TrimPrefix(data, UTF8BOM)
 	var ps []gitignore.Pattern
 	for _, line := range strings.Split(string(data), "\n") {
 		line = strings.TrimSuffix(line, "\r")

@@ -1,0 +1,47 @@
+package dotnet
+
+import (
+	"path"
+	"strconv"
+
+	"github.com/ewilde/crane/generator/probe"
+)
+
+// Values are the dotnet pack's build variables as the repository has them:
+// Name (the packed project), SolutionFile, SolutionFormat, ProjectDir,
+// TargetFramework (the project's first), PackageDocs (whether the build
+// writes the XML documentation the nuspec packs), PackageReadme (the README found, or
+// empty), InitialVersion (from a crane 0.x VERSION.txt) and, when the project
+// sets them, Description, Author and RepositoryUrl. A fact crane did not find
+// is left out, so the pack's default applies.
+func (d *Dotnet) Values(r *probe.Repo) map[string]string {
+	v := map[string]string{
+		"SolutionFile":   d.Solution,
+		"SolutionFormat": d.Format,
+		"PackageReadme":  r.Readme,
+	}
+	if r.VersionFile == "VERSION.txt" {
+		if s := r.SemVersion(); s != "" {
+			v["InitialVersion"] = s
+		}
+	}
+	p := d.Package
+	if p == nil {
+		return v
+	}
+	v["Name"] = p.Name
+	v["ProjectDir"] = path.Dir(p.Path)
+	v["PackageDocs"] = strconv.FormatBool(p.Docs)
+	if len(p.TargetFrameworks) > 0 {
+		v["TargetFramework"] = p.TargetFrameworks[0]
+	}
+	set := func(k, val string) {
+		if val != "" {
+			v[k] = val
+		}
+	}
+	set("Description", p.Description)
+	set("Author", p.Authors)
+	set("RepositoryUrl", p.RepositoryURL)
+	return v
+}

@@ -1,0 +1,53 @@
+// Package golang is crane's knowledge of Go: module paths as names, and a
+// go.mod or go.work at a repository's root, its commands and go version.
+package golang
+
+import (
+	"fmt"
+	"strings"
+	"text/template"
+
+	"github.com/ewilde/crane/generator/ecosystem"
+	"github.com/ewilde/crane/generator/probe"
+)
+
+// Ecosystem is Go.
+type Ecosystem struct{ goName }
+
+// Name is "go".
+func (Ecosystem) Name() string { return "go" }
+
+// Looks says what makes a Go repository.
+func (Ecosystem) Looks() string { return "a Go module (go.mod, go.work)" }
+
+// Evidence is "go.mod", "go.work" or both.
+func (Ecosystem) Evidence(r *probe.Repo) string {
+	var found []string
+	for _, f := range []string{"go.mod", "go.work"} {
+		if r.Has(f) {
+			found = append(found, f)
+		}
+	}
+	return strings.Join(found, ", ")
+}
+
+// Facts reads the module and workspace.
+func (e Ecosystem) Facts(r *probe.Repo, _ ecosystem.Request) (*ecosystem.Facts, error) {
+	if e.Evidence(r) == "" {
+		return nil, ecosystem.Refusef("no go.mod or go.work (go mod init) at the root of %s; the go pack builds from it: add one, or choose another pack with --pack", r.Root)
+	}
+	g, err := ReadGo(r)
+	if err != nil {
+		return nil, fmt.Errorf("reading the Go module: %w", err)
+	}
+	if r.Has("go.mod") && g.Module == "" {
+		return nil, ecosystem.Refusef("go.mod has no module line (go mod init MODULE writes one); fix it, or choose another pack with --pack")
+	}
+	return &ecosystem.Facts{Values: g.Values(), Summary: "go: " + g.Summary()}, nil
+}
+
+// Funcs are the template functions Go packs use: goPackage (the package
+// name a module path gives) and goExecName (the binary go install builds).
+func (Ecosystem) Funcs() template.FuncMap {
+	return template.FuncMap{"goPackage": PackageName, "goExecName": ExecName}
+}

@@ -1,0 +1,65 @@
+// Package python is crane's knowledge of Python: distribution and import
+// names, and a pyproject.toml at a repository's root with the layout of its
+// code.
+package python
+
+import (
+	"strings"
+
+	"github.com/ewilde/crane/generator/ecosystem"
+	"github.com/ewilde/crane/generator/probe"
+)
+
+// Ecosystem is Python with a PEP 621 pyproject.toml.
+type Ecosystem struct{ pythonName }
+
+// Name is "python".
+func (Ecosystem) Name() string { return "python" }
+
+// Looks says what makes a Python repository.
+func (Ecosystem) Looks() string { return "a pyproject.toml at the root" }
+
+// Evidence is "pyproject.toml" when the root has one.
+func (Ecosystem) Evidence(r *probe.Repo) string { return ecosystem.Manifest(r, "pyproject.toml") }
+
+// Facts reads pyproject.toml and the import packages, refusing a project
+// whose version build.sh cannot write or whose code it cannot find.
+func (Ecosystem) Facts(r *probe.Repo, _ ecosystem.Request) (*ecosystem.Facts, error) {
+	if !r.Has("pyproject.toml") {
+		return nil, ecosystem.MissingManifest(r, "python", "pyproject.toml")
+	}
+	py, err := ReadPython(r)
+	if err != nil {
+		return nil, ecosystem.Unreadable("pyproject.toml", err)
+	}
+	if err := servable(py); err != nil {
+		return nil, err
+	}
+	f := &ecosystem.Facts{Values: py.Values(), Summary: "python: " + py.Summary(), Notes: py.Notes()}
+	f.SeedVersion(r, "pyproject.toml")
+	return f, nil
+}
+
+// servable refuses a pyproject.toml whose version build.sh cannot write,
+// and code it cannot find.
+func servable(py *Python) error {
+	var problems []string
+	switch {
+	case py.DynamicVersion:
+		problems = append(problems, "pyproject.toml: [project] lists version in dynamic, but the python pack's build writes VERSION into [project] version; "+
+			"give it a static version = \"X.Y.Z\" and drop version from dynamic")
+	case !py.StaticVersion:
+		problems = append(problems, "pyproject.toml: [project] has no version = \"...\" for build.sh to write VERSION into; add one")
+	}
+	if py.Layout == "" {
+		problems = append(problems, "no import package: crane looks for a folder with an __init__.py under src/ (src layout) or at the root (flat layout); "+
+			"the python pack builds packages, not single modules")
+	}
+	switch len(problems) {
+	case 0:
+		return nil
+	case 1:
+		return ecosystem.Refusef("%s", problems[0])
+	}
+	return ecosystem.Refusef("the python pack cannot build this project:\n  %s", strings.Join(problems, "\n  "))
+}
