@@ -92,6 +92,11 @@ type Facts struct {
 	Notes []string
 	// VersionFrom is the file VERSION is seeded from, "" when none.
 	VersionFrom string
+	// Drives lists the files (slash-separated, relative to the root) whose
+	// version the generated build writes VERSION into; every other file of
+	// the user's keeps its version. The notes say the same to the user, and
+	// the property test over the assemble fixtures holds the build to it.
+	Drives []string
 }
 
 // Note adds a note.
