@@ -6,7 +6,8 @@
 #            installs shellcheck with apt-get when it can
 #   lint     gofmt, go vet and staticcheck (pinned in go.mod)
 #   golden   rewrite the golden trees: go test ./... -run Golden -update
-#   bench    go test -bench . -benchmem -run '^$' ./...
+#   bench    go test -bench . -benchmem -run '^$' ./..., then the speed table
+#            (internal/benchtable: crane against cp -a, static Go floors, cookiecutter)
 #   release  static binaries for linux, darwin and windows into dist/
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
@@ -75,7 +76,13 @@ case "$task" in
     ;;
   lint) lint ;;
   golden) go test ./... -run 'Golden' -update ;;
-  bench) go test -run '^$' -bench . -benchmem ./... ;;
+  bench)
+    go test -run '^$' -bench . -benchmem ./...
+    # The speed targets (README, "Speed"): crane against its floors, one run.
+    command -v cookiecutter >/dev/null 2>&1 || python3 -m pip install -q cookiecutter >/dev/null 2>&1 \
+      || echo "build.sh: cookiecutter could not be installed; its row says so" >&2
+    go run ./internal/benchtable
+    ;;
   release)
     for target in linux/amd64 linux/arm64 darwin/amd64 darwin/arm64 windows/amd64; do
       os="${target%/*}" arch="${target#*/}" ext=""
