@@ -113,6 +113,11 @@ func runAssemble(e *env, opts *assembleOptions) error {
 	if err != nil {
 		return err
 	}
+	gitRepo, err := generator.OpenGitRepo(opts.dir)
+	if err != nil {
+		return fmt.Errorf("reading the git repository of %s: %w", opts.dir, err)
+	}
+	branch := defaultBranch(gitRepo, p, found)
 	given, bad, err := givenValues(opts.values)
 	if err != nil {
 		return err
@@ -131,12 +136,26 @@ func runAssemble(e *env, opts *assembleOptions) error {
 	if err != nil {
 		return err
 	}
-	plan, err := generator.MakePlan(opts.dir, tree, old, generator.Lock{Pack: p.Name, PackVersion: p.Version, Values: p.Recorded(vals)})
+	next := generator.Lock{Pack: p.Name, PackVersion: p.Version, Values: p.Recorded(vals)}
+	plan, err := generator.MakePlan(opts.dir, tree, old, next)
 	if err != nil {
 		return err
 	}
-	if err := refineAssemblePlan(plan, found, opts); err != nil {
+	// A second plan, of the tree fitted to the repository: the first tells
+	// which files crane adds.
+	tree, notes, err := generator.Adopt(opts.dir, tree, plan, gitRepo, old)
+	if err != nil {
 		return err
+	}
+	found.notes = append(found.notes, notes...)
+	if plan, err = generator.MakePlan(opts.dir, tree, old, next); err != nil {
+		return err
+	}
+	if err := refineAssemblePlan(plan, found, opts, gitRepo); err != nil {
+		return err
+	}
+	if branch != "" && vals["DefaultBranch"] == branch && writesWorkflow(plan) {
+		found.notes = append(found.notes, branchNote(branch, gitRepo))
 	}
 	if n := workflowNote(e.git, repo.Root, plan); n != "" {
 		found.notes = append(found.notes, n)
@@ -168,7 +187,7 @@ func workflowNote(g generator.Git, dir string, plan *generator.Plan) string {
 
 // refineAssemblePlan adds the --write-new files, notes where VERSION was
 // seeded from, and refuses merges into files with uncommitted changes.
-func refineAssemblePlan(plan *generator.Plan, found *repoFacts, opts *assembleOptions) error {
+func refineAssemblePlan(plan *generator.Plan, found *repoFacts, opts *assembleOptions, repo *generator.GitRepo) error {
 	if opts.writeNew {
 		if err := plan.AddWriteNew(); err != nil {
 			return err
@@ -188,7 +207,10 @@ func refineAssemblePlan(plan *generator.Plan, found *repoFacts, opts *assembleOp
 			merges[a.Path] = a.Old
 		}
 	}
-	dirty, err := generator.Dirty(plan.Root, merges)
+	if repo == nil || len(merges) == 0 {
+		return nil
+	}
+	dirty, err := repo.Dirty(plan.Root, merges)
 	if err != nil {
 		return err
 	}

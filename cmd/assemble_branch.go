@@ -1,0 +1,51 @@
+package cmd
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/ewilde/crane/generator"
+)
+
+// branchWord is a branch name a workflow's branches: list can hold unquoted.
+var branchWord = regexp.MustCompile(`^[A-Za-z0-9_][A-Za-z0-9._/-]*$`)
+
+// defaultBranch reads the repository's default branch into the DefaultBranch
+// fact of packs that declare it, and returns it ("" when there is no
+// repository, no branch, or the pack has no such variable: the pack's
+// default, main, stands for a new repository).
+func defaultBranch(repo *generator.GitRepo, p *generator.Pack, found *repoFacts) string {
+	if repo == nil || !declares(p, "DefaultBranch") {
+		return ""
+	}
+	branch, _ := repo.DefaultBranch()
+	if branch == "" {
+		return ""
+	}
+	if !branchWord.MatchString(branch) {
+		found.notes = append(found.notes, fmt.Sprintf("the default branch %q cannot be written in the workflow as it is; give a branch pattern with --set DefaultBranch=...", branch))
+		return ""
+	}
+	if found.values == nil {
+		found.values = map[string]string{}
+	}
+	found.values["DefaultBranch"] = branch
+	return branch
+}
+
+// branchNote says which branch the workflow runs on and where that was read.
+func branchNote(branch string, repo *generator.GitRepo) string {
+	_, from := repo.DefaultBranch()
+	return fmt.Sprintf("the workflow runs on pushes to %s, the repository's default branch (%s); choose another with --set DefaultBranch=...", branch, from)
+}
+
+// writesWorkflow reports whether the plan writes a GitHub Actions workflow.
+func writesWorkflow(plan *generator.Plan) bool {
+	for _, a := range plan.Actions {
+		if a.Kind.Writes() && strings.HasPrefix(a.Path, ".github/workflows/") {
+			return true
+		}
+	}
+	return false
+}
