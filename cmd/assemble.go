@@ -154,6 +154,11 @@ func runAssemble(e *env, opts *assembleOptions) error {
 	if err := refineAssemblePlan(plan, found, opts, gitRepo); err != nil {
 		return err
 	}
+	if n, err := sparseNote(gitRepo, plan); err != nil {
+		return err
+	} else if n != "" {
+		found.notes = append(found.notes, n)
+	}
 	if branch != "" && vals["DefaultBranch"] == branch && writesWorkflow(plan) {
 		found.notes = append(found.notes, branchNote(branch, gitRepo))
 	}

@@ -49,3 +49,30 @@ func writesWorkflow(plan *generator.Plan) bool {
 	}
 	return false
 }
+
+// sparseNote says which files the plan creates outside a sparse checkout's
+// set, where `git add` skips them, and what to do.
+func sparseNote(repo *generator.GitRepo, plan *generator.Plan) (string, error) {
+	if repo == nil {
+		return "", nil
+	}
+	var created []string
+	for _, a := range plan.Actions {
+		if a.Kind == generator.KindCreate {
+			created = append(created, a.Path)
+		}
+	}
+	out, err := repo.OutsideSparse(plan.Root, created)
+	if err != nil || len(out) == 0 {
+		return "", err
+	}
+	return fmt.Sprintf("this is a sparse checkout, and %s %s outside its sparse set: git add skips %s unless given --sparse; or widen the set with git sparse-checkout add FOLDER",
+		strings.Join(out, ", "), plural(len(out), "is", "are"), plural(len(out), "it", "them")), nil
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

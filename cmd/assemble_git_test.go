@@ -98,7 +98,7 @@ func assertGitMeaningKept(t *testing.T, dir string, c assembleCase, before *gitS
 			t.Errorf("git treats %s differently after assemble: %q, was %q", p, after[p], was)
 		}
 	}
-	gitCmd(t, dir, "add", "-A")
+	gitCmd(t, dir, "add", "-A", "--sparse") // --sparse: crane's files outside a sparse checkout's set too
 	gitCmd(t, dir, "commit", "-q", "-m", "crane assemble")
 	if out := renormalized(t, dir); out != "" {
 		t.Errorf("git add --renormalize . changed files after assemble:\n%s", out)
