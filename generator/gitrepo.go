@@ -33,12 +33,13 @@ import (
 // decode (a sparse index) is read with the git command when git is installed.
 type GitRepo struct {
 	// Root is the work tree's root.
-	Root   string
-	gitDir string // this work tree's git folder (HEAD, index)
-	common string // the folder shared by all work trees (objects, refs, info)
-	store  *filesystem.Storage
-	index  map[string]plumbing.Hash
-	head   *object.Tree // nil when HEAD has no commit
+	Root    string
+	gitDir  string // this work tree's git folder (HEAD, index)
+	common  string // the folder shared by all work trees (objects, refs, info)
+	store   *filesystem.Storage
+	index   map[string]plumbing.Hash
+	head    *object.Tree             // HEAD's tree; nil when there is no commit or go-git cannot read it
+	headCLI map[string]plumbing.Hash // HEAD's files as git ls-tree lists them, when go-git cannot
 }
 
 // OpenGitRepo reads the repository holding dir, which must exist. It returns
@@ -63,17 +64,51 @@ func OpenGitRepo(dir string) (*GitRepo, error) {
 	if err := r.readIndex(); err != nil {
 		return nil, err
 	}
-	if head, err := r.store.Reference(plumbing.HEAD); err == nil {
-		if head.Type() == plumbing.SymbolicReference {
-			head, err = r.store.Reference(head.Target())
-		}
-		if err == nil {
-			if c, err := object.GetCommit(r.store, head.Hash()); err == nil {
-				r.head, _ = c.Tree()
-			}
-		}
+	if err := r.readHead(); err != nil {
+		return nil, err
 	}
 	return r, nil
+}
+
+// readHead reads the files of HEAD's commit: none when HEAD is a branch
+// with no commit yet. A commit go-git cannot read (its objects borrowed from
+// another repository, say) is listed with the git command; without git it
+// is an error, never a "staged and not committed" that is not so.
+func (r *GitRepo) readHead() error {
+	ref, err := r.store.Reference(plumbing.HEAD)
+	if err == nil && ref.Type() == plumbing.SymbolicReference {
+		ref, err = r.store.Reference(ref.Target())
+	}
+	if err != nil {
+		return nil // unborn: no commit yet
+	}
+	c, err := object.GetCommit(r.store, ref.Hash())
+	var tree *object.Tree
+	if err == nil {
+		tree, err = c.Tree()
+	}
+	if err == nil {
+		r.head = tree
+		return nil
+	}
+	if _, lookErr := exec.LookPath("git"); lookErr != nil {
+		return fmt.Errorf("reading HEAD's commit in %s: %v; crane reads this repository only with the git command: install git and run again", r.Root, err)
+	}
+	cmd := exec.Command("git", "ls-tree", "-r", "-z", "HEAD")
+	cmd.Dir = r.Root
+	out, cliErr := cmd.Output()
+	if cliErr != nil {
+		return fmt.Errorf("reading HEAD's commit in %s: %v, and git ls-tree failed: %v; run git status there to see what is wrong", r.Root, err, cliErr)
+	}
+	r.headCLI = map[string]plumbing.Hash{}
+	for _, rec := range bytes.Split(out, []byte{0}) {
+		// "MODE TYPE HASH\tPATH"
+		meta, name, ok := bytes.Cut(rec, []byte{'\t'})
+		if fields := strings.Fields(string(meta)); ok && len(fields) == 3 {
+			r.headCLI[string(name)] = plumbing.NewHash(fields[2])
+		}
+	}
+	return nil
 }
 
 // findGitDir walks up from abs to the first folder holding a .git folder or
@@ -121,7 +156,7 @@ func (r *GitRepo) readIndex() error {
 		return nil
 	}
 	if _, lookErr := exec.LookPath("git"); lookErr != nil {
-		return fmt.Errorf("reading the git index of %s: %v; crane reads this index only with git installed: install git, or run with --allow-dirty after checking git status yourself", r.Root, err)
+		return fmt.Errorf("reading the git index of %s: %v; crane reads this index only with the git command: install git and run again", r.Root, err)
 	}
 	cmd := exec.Command("git", "ls-files", "--stage", "-z")
 	cmd.Dir = r.Root
@@ -202,11 +237,13 @@ func (r *GitRepo) dirty(rel string, data []byte) string {
 		plumbing.ComputeHash(plumbing.BlobObject, bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))) != h {
 		return "changed and not committed"
 	}
-	if r.head == nil {
-		return "staged and not committed"
+	committed := r.headCLI[rel]
+	if r.head != nil {
+		if f, err := r.head.File(rel); err == nil {
+			committed = f.Hash
+		}
 	}
-	f, err := r.head.File(rel)
-	if err != nil || f.Hash != h {
+	if committed != h {
 		return "staged and not committed"
 	}
 	return ""

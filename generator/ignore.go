@@ -71,18 +71,28 @@ func filterIgnore(crane, user []byte, tracked []string) ([]byte, []string) {
 }
 
 // hides returns the first tracked path the ignore line matches, itself or
-// through a folder above it, or "".
+// through a folder above it, or "". Each folder is tried once.
 func hides(line string, tracked []string) string {
 	if strings.HasPrefix(line, "!") {
 		return ""
 	}
 	p := gitignore.ParsePattern(line, nil)
+	dirs := map[string]bool{} // folder -> matched
 	for _, f := range tracked {
 		segs := strings.Split(f, "/")
-		for i := 1; i <= len(segs); i++ {
-			if p.Match(segs[:i], i < len(segs)) == gitignore.Exclude {
+		for i := 1; i < len(segs); i++ {
+			d := strings.Join(segs[:i], "/")
+			hit, seen := dirs[d]
+			if !seen {
+				hit = p.Match(segs[:i], true) == gitignore.Exclude
+				dirs[d] = hit
+			}
+			if hit {
 				return f
 			}
+		}
+		if p.Match(segs, false) == gitignore.Exclude {
+			return f
 		}
 	}
 	return ""
