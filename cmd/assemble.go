@@ -45,7 +45,12 @@ repository of more than one kind needs --pack the first time.
 
 A file crane did not write is never changed: it is kept and reported, --diff
 shows crane's version and --write-new writes it beside yours as
-NAME.crane-new. Ignore files get missing lines in a crane block. Nothing is
+NAME.crane-new. .gitignore and .gitattributes get missing lines in a crane
+block, never changing how git treats a file you have: attributes only for the
+files crane adds, no ignore line that hides a tracked file. The workflow runs
+on the repository's default branch, and is not written when build.sh is
+yours. A file you have in another case (Build.ps1) or under another name its
+tool reads (.goreleaser.yml) is yours. Nothing is
 written until the whole plan is known; a failure rolls everything back. A file
 crane would merge into must have no uncommitted changes (--allow-dirty to
 merge anyway). Running assemble twice writes nothing the second time.

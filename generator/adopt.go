@@ -46,7 +46,7 @@ func Adopt(root string, tree Tree, first *Plan, repo *GitRepo, old *Lock) (Tree,
 			continue
 		}
 		if i := slices.IndexFunc(f.Needs, func(n string) bool { nf, ok := byPath[n]; return ok && !owned(nf) }); i >= 0 {
-			notes = append(notes, fmt.Sprintf("%s is yours, not crane's: crane does not write %s, which would run it as crane's (./%s with crane's targets); your CI stays as it is",
+			notes = append(notes, fmt.Sprintf("%s is yours, not crane's: crane does not write %s, which would run ./%s with crane's tasks; call your build from your own CI",
 				f.Needs[i], f.Path, f.Needs[i]))
 			continue
 		}
