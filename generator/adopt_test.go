@@ -3,6 +3,7 @@ package generator
 import (
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -157,4 +158,29 @@ func TestAdoptNeedsAndEmptyLines(t *testing.T) {
 	if len(notes) != 1 || !strings.Contains(notes[0], "crane does not write .github/workflows/build.yml") {
 		t.Errorf("notes: %q", notes)
 	}
+}
+
+// FuzzAttrPattern: the pattern crane writes for one of its files matches
+// that file and not a sibling whose name differs by one character, as
+// go-git's gitattributes parser reads it (paths with spaces are quoted,
+// which the go-git parser does not unescape; the real git does).
+func FuzzAttrPattern(f *testing.F) {
+	for _, s := range []string{"build.sh", "src/[x]/a*b?.nuspec", `odd\name`, ".github/workflows/build.yml"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, rel string) {
+		if checkRelPath(rel) != nil || strings.ContainsFunc(rel, unicode.IsSpace) || strings.ContainsAny(rel, "\"\x00") {
+			return
+		}
+		rules := parseAttrs(attrFile{data: []byte(attrPattern(rel) + " text\n")})
+		if len(rules) != 1 {
+			t.Fatalf("%q: pattern %q does not parse", rel, attrPattern(rel))
+		}
+		if got, _ := attrsOf(rules, rel); got["text"] != "text" {
+			t.Errorf("%q: pattern %q does not match it", rel, attrPattern(rel))
+		}
+		if got, _ := attrsOf(rules, rel+"x"); len(got) != 0 {
+			t.Errorf("%q: pattern %q matches %q too", rel, attrPattern(rel), rel+"x")
+		}
+	})
 }

@@ -6,6 +6,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/go-git/go-git/v5/plumbing/format/gitattributes"
 )
@@ -165,18 +166,18 @@ func narrowAttributes(crane []byte, dir string, owned []string, user []attrFile)
 
 // attrPattern is a gitattributes pattern matching exactly the file rel of
 // the attributes file's folder: anchored with "/", glob characters escaped,
-// quoted when it holds a space.
+// quoted when it holds white space or a quote.
 func attrPattern(rel string) string {
 	var b strings.Builder
 	b.WriteByte('/')
-	for _, r := range rel {
-		if strings.ContainsRune(`*?[\`, r) {
+	for i := 0; i < len(rel); i++ { // bytes: a name need not be UTF-8
+		if strings.IndexByte(`*?[\`, rel[i]) >= 0 {
 			b.WriteByte('\\')
 		}
-		b.WriteRune(r)
+		b.WriteByte(rel[i])
 	}
 	p := b.String()
-	if strings.ContainsAny(p, " \t\"") {
+	if strings.ContainsFunc(p, func(r rune) bool { return unicode.IsSpace(r) || r == '"' }) {
 		return `"` + strings.ReplaceAll(strings.ReplaceAll(p, `\`, `\\`), `"`, `\"`) + `"`
 	}
 	return p
