@@ -167,7 +167,7 @@ func runAssemble(e *env, opts *assembleOptions) error {
 	if branch != "" && vals["DefaultBranch"] == branch && writesWorkflow(plan) {
 		found.notes = append(found.notes, branchNote(branch, gitRepo))
 	}
-	if n := workflowNote(e.git, repo.Root, plan); n != "" {
+	if n := workflowNote(gitRepo, repo.Root, plan); n != "" {
 		found.notes = append(found.notes, n)
 	}
 	return reportAssemble(e, opts, plan, repo, found)
@@ -177,11 +177,11 @@ func runAssemble(e *env, opts *assembleOptions) error {
 // folder below its repository's root, where GitHub never runs it (a
 // monorepo's service folder, say). The file is still written: it is the
 // right content, in the wrong place for GitHub to see.
-func workflowNote(g generator.Git, dir string, plan *generator.Plan) string {
-	root, ok := g.WorkTree(dir)
-	if !ok {
+func workflowNote(g *generator.GitRepo, dir string, plan *generator.Plan) string {
+	if g == nil {
 		return ""
 	}
+	root := g.Root
 	rel, err := filepath.Rel(root, dir)
 	if err != nil || rel == "." {
 		return ""
