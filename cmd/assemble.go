@@ -47,7 +47,12 @@ repository of more than one kind needs --pack the first time.
 
 A file crane did not write is never changed: it is kept and reported, --diff
 shows crane's version and --write-new writes it beside yours as
-NAME.crane-new. Ignore files get missing lines in a crane block. Nothing is
+NAME.crane-new. .gitignore and .gitattributes get missing lines in a crane
+block, never changing how git treats a file you have: attributes only for the
+files crane adds, no ignore line that hides a tracked file. The workflow runs
+on the repository's default branch, and is not written when build.sh is
+yours. A file you have in another case (Build.ps1) or under another name its
+tool reads (.goreleaser.yml) is yours. Nothing is
 written until the whole plan is known; a failure rolls everything back. A file
 crane would merge into must have no uncommitted changes (--allow-dirty to
 merge anyway). Running assemble twice writes nothing the second time.
@@ -115,6 +120,11 @@ func runAssemble(e *env, opts *assembleOptions) error {
 	if err != nil {
 		return err
 	}
+	gitRepo, err := generator.OpenGitRepo(opts.dir)
+	if err != nil {
+		return fmt.Errorf("reading the git repository of %s: %w", opts.dir, err)
+	}
+	branch := defaultBranch(gitRepo, p, found)
 	given, bad, err := givenValues(opts.values)
 	if err != nil {
 		return err
@@ -133,14 +143,33 @@ func runAssemble(e *env, opts *assembleOptions) error {
 	if err != nil {
 		return err
 	}
-	plan, err := generator.MakePlan(opts.dir, tree, old, generator.Lock{Pack: p.Name, PackVersion: p.Version, Values: p.Recorded(vals)})
+	next := generator.Lock{Pack: p.Name, PackVersion: p.Version, Values: p.Recorded(vals)}
+	plan, err := generator.MakePlan(opts.dir, tree, old, next)
 	if err != nil {
 		return err
 	}
-	if err := refineAssemblePlan(plan, found, opts); err != nil {
+	// A second plan, of the tree fitted to the repository: the first tells
+	// which files crane adds.
+	tree, notes, err := generator.Adopt(opts.dir, tree, plan, gitRepo, old)
+	if err != nil {
 		return err
 	}
-	if n := workflowNote(e.git, repo.Root, plan); n != "" {
+	found.Notes = append(found.Notes, notes...)
+	if plan, err = generator.MakePlan(opts.dir, tree, old, next); err != nil {
+		return err
+	}
+	if err := refineAssemblePlan(plan, found, opts, gitRepo); err != nil {
+		return err
+	}
+	if n, err := sparseNote(gitRepo, plan); err != nil {
+		return err
+	} else if n != "" {
+		found.Notes = append(found.Notes, n)
+	}
+	if branch != "" && vals["DefaultBranch"] == branch && writesWorkflow(plan) {
+		found.Notes = append(found.Notes, branchNote(branch, gitRepo))
+	}
+	if n := workflowNote(gitRepo, repo.Root, plan); n != "" {
 		found.Notes = append(found.Notes, n)
 	}
 	return reportAssemble(e, opts, plan, repo, found)
@@ -150,11 +179,11 @@ func runAssemble(e *env, opts *assembleOptions) error {
 // folder below its repository's root, where GitHub never runs it (a
 // monorepo's service folder, say). The file is still written: it is the
 // right content, in the wrong place for GitHub to see.
-func workflowNote(g generator.Git, dir string, plan *generator.Plan) string {
-	root, ok := g.WorkTree(dir)
-	if !ok {
+func workflowNote(g *generator.GitRepo, dir string, plan *generator.Plan) string {
+	if g == nil {
 		return ""
 	}
+	root := g.Root
 	rel, err := filepath.Rel(root, dir)
 	if err != nil || rel == "." {
 		return ""
@@ -170,7 +199,7 @@ func workflowNote(g generator.Git, dir string, plan *generator.Plan) string {
 
 // refineAssemblePlan adds the --write-new files, notes where VERSION was
 // seeded from, and refuses merges into files with uncommitted changes.
-func refineAssemblePlan(plan *generator.Plan, found *ecosystem.Facts, opts *assembleOptions) error {
+func refineAssemblePlan(plan *generator.Plan, found *ecosystem.Facts, opts *assembleOptions, repo *generator.GitRepo) error {
 	if opts.writeNew {
 		if err := plan.AddWriteNew(); err != nil {
 			return err
@@ -190,7 +219,10 @@ func refineAssemblePlan(plan *generator.Plan, found *ecosystem.Facts, opts *asse
 			merges[a.Path] = a.Old
 		}
 	}
-	dirty, err := generator.Dirty(plan.Root, merges)
+	if repo == nil || len(merges) == 0 {
+		return nil
+	}
+	dirty, err := repo.Dirty(plan.Root, merges)
 	if err != nil {
 		return err
 	}

@@ -78,6 +78,9 @@ func readString(p string) (string, error) {
 type assembleCase struct {
 	runs   [][]string
 	merges map[string]bool
+	git    [][]string // "git: ARGS": git commands run in the repository first
+	dir    string     // "cd: PATH": the folder assembled, from the repository ("." when not given)
+	branch string     // "branch: NAME": the branch the workflow must run on
 	in     *txtar.Archive
 	golden map[string][]byte
 }
@@ -88,12 +91,18 @@ func readAssembleCase(t *testing.T, file string) (*txtar.Archive, assembleCase) 
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := assembleCase{merges: map[string]bool{}, in: &txtar.Archive{}, golden: map[string][]byte{}}
+	c := assembleCase{merges: map[string]bool{}, in: &txtar.Archive{}, golden: map[string][]byte{}, dir: "."}
 	for _, line := range strings.Split(string(a.Comment), "\n") {
 		if args, ok := strings.CutPrefix(line, "run:"); ok {
 			c.runs = append(c.runs, append([]string{"assemble"}, strings.Fields(args)...))
 		} else if p, ok := strings.CutPrefix(line, "merge:"); ok {
 			c.merges[strings.TrimSpace(p)] = true
+		} else if args, ok := strings.CutPrefix(line, "git:"); ok {
+			c.git = append(c.git, strings.Fields(args))
+		} else if d, ok := strings.CutPrefix(line, "cd:"); ok {
+			c.dir = strings.TrimSpace(d)
+		} else if b, ok := strings.CutPrefix(line, "branch:"); ok {
+			c.branch = strings.TrimSpace(b)
 		}
 	}
 	for _, f := range a.Files {
@@ -121,12 +130,17 @@ func TestAssembleGolden(t *testing.T) {
 			a, c := readAssembleCase(t, file)
 			dir := t.TempDir()
 			fixture.Write(t, dir, c.in)
+			var gitBefore *gitState
+			if len(c.git) > 0 {
+				gitBefore = setUpGit(t, dir, c)
+			}
 			before := snapshot(t, dir)
 			var log strings.Builder
 			code := 0
+			target := filepath.Join(dir, filepath.FromSlash(c.dir))
 			for _, args := range c.runs {
 				var out, errOut string
-				code, out, errOut = runCrane(t, append(args, dir)...)
+				code, out, errOut = runCrane(t, append(args, target)...)
 				fmt.Fprintf(&log, "$ crane %s\n%s%sexit %d\n", strings.Join(args, " "), out, errOut, code)
 			}
 			after := snapshot(t, dir)
@@ -155,8 +169,12 @@ func TestAssembleGolden(t *testing.T) {
 			if diff := cmp.Diff(stringMap(c.golden), stringMap(got)); diff != "" {
 				t.Errorf("golden %s (-want +got):\n%s", file, diff)
 			}
+			assertNoCaseTwins(t, before, after)
+			if gitBefore != nil && code == exitOK {
+				assertGitMeaningKept(t, target, c, gitBefore)
+			}
 			if code == exitOK {
-				assertSecondRunWritesNothing(t, dir, c.runs[len(c.runs)-1])
+				assertSecondRunWritesNothing(t, target, c.runs[len(c.runs)-1])
 			}
 		})
 	}

@@ -42,15 +42,11 @@ func (GoGit) WorkTree(dir string) (string, bool) {
 	for !exists(abs) && filepath.Dir(abs) != abs {
 		abs = filepath.Dir(abs)
 	}
-	repo, err := git.PlainOpenWithOptions(abs, &git.PlainOpenOptions{DetectDotGit: true})
-	if err != nil {
+	root, _, err := findGitDir(abs)
+	if err != nil || root == "" {
 		return "", false
 	}
-	wt, err := repo.Worktree()
-	if err != nil {
-		return "", false
-	}
-	return wt.Filesystem.Root(), true
+	return root, true
 }
 
 // Init runs the equivalent of git init -b main.

@@ -53,6 +53,17 @@ type FileRule struct {
 	When string `yaml:"when"`
 	// EOL "crlf" renders the file with CRLF line endings (a .sln, a .ps1).
 	EOL string `yaml:"eol"`
+	// Aliases are other names of the file that its tool also reads: a name in
+	// the same folder (.goreleaser.yml for .goreleaser.yaml) or, with a
+	// slash, a path from the root (.config/goreleaser.yaml). When one is
+	// there, or
+	// the file under another case (Build.ps1 for build.ps1), the file is the
+	// user's, kept and reported.
+	Aliases []string `yaml:"aliases"`
+	// Needs are files (paths from the root) the file calls, such as the
+	// build script a CI workflow runs: assemble writes the file only when
+	// crane writes, or wrote, each of them.
+	Needs []string `yaml:"needs"`
 }
 
 // Pack is a loaded, validated pack: its manifest, its files and its parsed
@@ -242,6 +253,16 @@ func (p *Pack) validateManifest(dir string) []string {
 		}
 		if r.EOL != "" && r.EOL != "crlf" {
 			add("files[%d] %s: eol %q must be crlf or empty", i, r.Path, r.EOL)
+		}
+		for _, a := range r.Aliases {
+			if checkRelPath(a) != nil {
+				add("files[%d] %s: alias %q must be a file name in the same folder, or a clean relative path from the root", i, r.Path, a)
+			}
+		}
+		for _, n := range r.Needs {
+			if checkRelPath(n) != nil {
+				add("files[%d] %s: needs %q must be a clean relative path", i, r.Path, n)
+			}
 		}
 		t, err := newTemplate(r.Path).Parse(r.When)
 		if err != nil {

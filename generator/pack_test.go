@@ -106,6 +106,9 @@ func TestLoadPackBroken(t *testing.T) {
 			m["mini/pack.yaml"].Data = []byte(strings.Replace(string(m["mini/pack.yaml"].Data), "variables:\n",
 				"variables:\n  - name: Dir\n    type: string\n    default: \"{{ .Name }}\"\n    omit_default: true\n    help: x\n", 1))
 		}, []string{"Dir: omit_default needs a literal default"}},
+		{"bad aliases and needs", func(m fstest.MapFS) {
+			m["mini/pack.yaml"].Data = append(m["mini/pack.yaml"].Data, []byte("  - path: ci.yml\n    aliases: [../ci.yaml]\n    needs: [/run.sh]\n")...)
+		}, []string{`alias "../ci.yaml" must be a file name in the same folder`, `needs "/run.sh" must be a clean relative path`}},
 		{"many problems at once", func(m fstest.MapFS) {
 			s := strings.Replace(string(m["mini/pack.yaml"].Data), "version: 1.0.0", "version: one", 1)
 			s = strings.Replace(s, "policy: seed", "policy: sometimes", 1)

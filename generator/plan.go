@@ -116,6 +116,11 @@ func planFile(root string, f File, old *Lock, parents map[string]string) (Action
 	info, err := os.Lstat(full)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
+		if other, note := otherName(root, f); other != "" {
+			a.Kind, a.Note = KindKeep, note
+			a.Old, _ = os.ReadFile(filepath.Join(root, filepath.FromSlash(other)))
+			return a, nil
+		}
 		a.Kind, a.Data = KindCreate, f.Data
 		return a, nil
 	case err != nil:
@@ -243,4 +248,41 @@ func planLock(root string, l *Lock) (Action, error) {
 		}
 	}
 	return a, nil
+}
+
+// otherName finds f under another name: the same name in another case in
+// its folder (Build.ps1 for build.ps1, one file on Windows and macOS), or one
+// of its aliases in any case (.goreleaser.yml for .goreleaser.yaml; an alias
+// with a slash is a path from the root). It returns that path and a note, or
+// "" when there is none.
+func otherName(root string, f File) (string, string) {
+	dir, base := path.Split(f.Path)
+	if name := findFold(root, dir, base); name != "" {
+		return dir + name, fmt.Sprintf("yours, as %s: the same file as %s on Windows and macOS", dir+name, base)
+	}
+	for _, a := range f.Aliases {
+		adir, abase := dir, a
+		if strings.Contains(a, "/") {
+			adir, abase = path.Split(a)
+		}
+		if name := findFold(root, adir, abase); name != "" {
+			return adir + name, fmt.Sprintf("yours, as %s, another name of %s", adir+name, base)
+		}
+	}
+	return "", ""
+}
+
+// findFold returns the name of the entry of root's folder dir that is name in
+// any case, or "".
+func findFold(root, dir, name string) string {
+	entries, err := os.ReadDir(filepath.Join(root, filepath.FromSlash(dir)))
+	if err != nil {
+		return ""
+	}
+	for _, e := range entries {
+		if strings.EqualFold(e.Name(), name) {
+			return e.Name()
+		}
+	}
+	return ""
 }

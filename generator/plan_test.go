@@ -185,3 +185,34 @@ func TestPlanLockNotARegularFile(t *testing.T) {
 		t.Errorf("conflicts: %+v", c)
 	}
 }
+
+// TestPlanKeepsOtherNames: a file that is there under another case, or under
+// an alias its tool also reads, is the user's: kept, with a note.
+func TestPlanKeepsOtherNames(t *testing.T) {
+	root := t.TempDir()
+	writeFiles(t, root, map[string]string{"Build.ps1": "mine\n", ".goreleaser.yml": "mine\n", ".config/GoReleaser.yaml": "x\n"})
+	tree := Tree{
+		{Path: ".goreleaser.yaml", Data: []byte("crane\n"), Policy: PolicyManaged, Aliases: []string{".goreleaser.yml"}},
+		{Path: "build.ps1", Data: []byte("crane\n"), Policy: PolicyManaged},
+		{Path: "build.sh", Data: []byte("crane\n"), Policy: PolicyManaged},
+		{Path: "sub/.goreleaser.yaml", Data: []byte("crane\n"), Policy: PolicyManaged, Aliases: []string{".config/goreleaser.yaml"}},
+	}
+	p, err := MakePlan(root, tree, nil, Lock{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, a := range p.Actions {
+		got[a.Path] = string(a.Kind) + ": " + a.Note + ": " + string(a.Old)
+	}
+	want := map[string]string{
+		LockName:               "create: lock file: ",
+		".goreleaser.yaml":     "keep: yours, as .goreleaser.yml, another name of .goreleaser.yaml: mine\n",
+		"build.ps1":            "keep: yours, as Build.ps1: the same file as build.ps1 on Windows and macOS: mine\n",
+		"build.sh":             "create: : ",
+		"sub/.goreleaser.yaml": "keep: yours, as .config/GoReleaser.yaml, another name of .goreleaser.yaml: x\n",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("plan (-want +got):\n%s", diff)
+	}
+}

@@ -17,6 +17,8 @@ type File struct {
 	Mode      fs.FileMode // 0644 or 0755
 	Policy    Policy
 	Component string
+	Aliases   []string // other names of the file (FileRule.Aliases)
+	Needs     []string // files it calls (FileRule.Needs)
 }
 
 // Tree is a rendered pack: files sorted by path.
@@ -68,8 +70,10 @@ func Render(p *Pack, vals Values, components ...string) (Tree, error) {
 		}
 		policy := defaultPolicy(f.component)
 		crlf := false
+		var aliases, needs []string
 		if r := p.rule(f.target); r != nil {
 			crlf = r.EOL == "crlf"
+			aliases, needs = r.Aliases, r.Needs
 			if r.Policy != "" {
 				policy = r.Policy
 			}
@@ -107,7 +111,7 @@ func Render(p *Pack, vals Values, components ...string) (Tree, error) {
 		if crlf {
 			content = toCRLF(content)
 		}
-		tree = append(tree, File{Path: target, Data: content, Mode: f.mode, Policy: policy, Component: f.component})
+		tree = append(tree, File{Path: target, Data: content, Mode: f.mode, Policy: policy, Component: f.component, Aliases: aliases, Needs: needs})
 	}
 	if len(errs) > 0 {
 		return nil, &PackError{Pack: p.Name, Problems: errs}
