@@ -45,6 +45,10 @@ type FileRule struct {
 	When string `yaml:"when"`
 	// EOL "crlf" renders the file with CRLF line endings (a .sln, a .ps1).
 	EOL string `yaml:"eol"`
+	// RenamedFrom is the target path (tokens allowed) this file had in an
+	// earlier version of the pack: crane update moves the user's file, with
+	// its edits, to the new path.
+	RenamedFrom string `yaml:"renamed_from"`
 }
 
 // Pack is a loaded, validated pack: its manifest, its files and its parsed
@@ -230,6 +234,9 @@ func (p *Pack) validateManifest(dir string) []string {
 		}
 		if r.EOL != "" && r.EOL != "crlf" {
 			add("files[%d] %s: eol %q must be crlf or empty", i, r.Path, r.EOL)
+		}
+		if r.RenamedFrom != "" && (strings.ContainsAny(r.Path, "*?[") || checkRelPath(pathTokenRe.ReplaceAllString(r.RenamedFrom, "x")) != nil) {
+			add("files[%d] %s: renamed_from %q needs a plain path and a clean relative old path", i, r.Path, r.RenamedFrom)
 		}
 		t, err := newTemplate(r.Path).Parse(r.When)
 		if err != nil {

@@ -197,11 +197,11 @@ func lockFiles(tree Tree, actions map[string]*Action, old *Lock) []LockFile {
 		a := actions[f.Path]
 		switch a.Kind {
 		case KindCreate, KindUpdate, KindMerge:
-			files = append(files, LockFile{Path: f.Path, Policy: f.Policy, SHA256: Hash(a.Data)})
+			files = append(files, LockFile{Path: f.Path, Policy: f.Policy, SHA256: Hash(a.Data), GitBlob: GitBlob(a.Data)})
 		case KindIdentical:
 			// What is there: crane's bytes, or for a lines file the merge
 			// crane wrote earlier.
-			files = append(files, LockFile{Path: f.Path, Policy: f.Policy, SHA256: Hash(a.Old)})
+			files = append(files, LockFile{Path: f.Path, Policy: f.Policy, SHA256: Hash(a.Old), GitBlob: GitBlob(a.Old)})
 		default:
 			if lf, ok := old.File(f.Path); ok {
 				files = append(files, lf)

@@ -17,6 +17,9 @@ type File struct {
 	Mode      fs.FileMode // 0644 or 0755
 	Policy    Policy
 	Component string
+	// RenamedFrom is the path the file had in an earlier pack version, if
+	// the pack says so (pack.yaml renamed_from).
+	RenamedFrom string
 }
 
 // Tree is a rendered pack: files sorted by path.
@@ -68,8 +71,10 @@ func Render(p *Pack, vals Values, components ...string) (Tree, error) {
 		}
 		policy := defaultPolicy(f.component)
 		crlf := false
+		renamedFrom := ""
 		if r := p.rule(f.target); r != nil {
 			crlf = r.EOL == "crlf"
+			renamedFrom = r.RenamedFrom
 			if r.Policy != "" {
 				policy = r.Policy
 			}
@@ -107,7 +112,13 @@ func Render(p *Pack, vals Values, components ...string) (Tree, error) {
 		if crlf {
 			content = toCRLF(content)
 		}
-		tree = append(tree, File{Path: target, Data: content, Mode: f.mode, Policy: policy, Component: f.component})
+		if renamedFrom != "" {
+			if renamedFrom, err = expandPath(renamedFrom, vals); err != nil {
+				errs = append(errs, fmt.Sprintf("%s/pack.yaml: files %s: renamed_from: %v", p.Name, f.target, err))
+				continue
+			}
+		}
+		tree = append(tree, File{Path: target, Data: content, Mode: f.mode, Policy: policy, Component: f.component, RenamedFrom: renamedFrom})
 	}
 	if len(errs) > 0 {
 		return nil, &PackError{Pack: p.Name, Problems: errs}
