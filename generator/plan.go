@@ -23,10 +23,21 @@ const (
 	KindMerge     Kind = "merge"     // lines policy: missing lines added in the crane block
 	KindKeep      Kind = "keep"      // present and the user's: left alone
 	KindConflict  Kind = "conflict"  // a folder, or a file where a folder must go: cannot apply
+	// KindConflicted (crane update) writes a 3-way merge that holds conflict
+	// markers: both sides changed the same lines.
+	KindConflicted Kind = "conflicted"
+	// KindDelete (crane update) removes crane's unchanged file that the pack
+	// no longer has, or a renamed file's old path.
+	KindDelete Kind = "delete"
 )
 
 // Writes reports whether the kind writes a file.
-func (k Kind) Writes() bool { return k == KindCreate || k == KindUpdate || k == KindMerge }
+func (k Kind) Writes() bool {
+	return k == KindCreate || k == KindUpdate || k == KindMerge || k == KindConflicted
+}
+
+// Changes reports whether the kind changes the directory: writes or deletes.
+func (k Kind) Changes() bool { return k.Writes() || k == KindDelete }
 
 // Action is what the plan does with one path.
 type Action struct {
@@ -217,6 +228,10 @@ func lockFiles(tree Tree, actions map[string]*Action, old *Lock) []LockFile {
 	}
 	return files
 }
+
+// LockAction is the action that writes l as root's lock file: create,
+// update, identical, or a conflict when something else is in its place.
+func LockAction(root string, l *Lock) (Action, error) { return planLock(root, l) }
 
 func planLock(root string, l *Lock) (Action, error) {
 	data := l.Marshal()

@@ -32,7 +32,24 @@ type Labels struct {
 // project's vetted list). It is small, follows Khanna, Kunal and Pierce, "A
 // Formal Investigation of Diff3", and is fuzzed (FuzzMerge, FuzzMergeDisjoint).
 func Merge(base, ours, theirs []byte, l Labels) ([]byte, int) {
-	o, a, b := splitLines(base), splitLines(ours), splitLines(theirs)
+	return merge(splitLines(base), splitLines(ours), splitLines(theirs), l, false, ours)
+}
+
+// Merge2 merges ours and theirs when their base is unknown: the lines they
+// share are kept, and every place where they differ is a conflict (with an
+// empty base section), since nothing tells whose change it was.
+func Merge2(ours, theirs []byte, l Labels) ([]byte, int) {
+	a, b := splitLines(ours), splitLines(theirs)
+	var common []string
+	for i, j := range match(a, b) {
+		if j >= 0 {
+			common = append(common, a[i])
+		}
+	}
+	return merge(common, a, b, l, true, ours)
+}
+
+func merge(o, a, b []string, l Labels, twoWay bool, ours []byte) ([]byte, int) {
 	ma, mb := match(o, a), match(o, b)
 	eol := "\n"
 	if bytes.Contains(ours, []byte("\r\n")) {
@@ -58,6 +75,9 @@ func Merge(base, ours, theirs []byte, l Labels) ([]byte, int) {
 		}
 		oc, ac, bc := o[i:ni], a[j:nj], b[k:nk]
 		switch {
+		case twoWay && !slices.Equal(ac, bc):
+			conflicts++
+			writeConflict(&out, l, eol, ac, nil, bc)
 		case slices.Equal(ac, oc):
 			writeLines(&out, bc)
 		case slices.Equal(bc, oc), slices.Equal(ac, bc):
