@@ -34,6 +34,7 @@ your files (crane assemble).`,
 		newAssembleCmd(e),
 		newPacksCmd(e),
 		newStatusCmd(e),
+		newUpdateCmd(e),
 		newVersionCmd(e),
 		newListCommandsCmd(root),
 	)
