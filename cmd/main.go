@@ -46,11 +46,16 @@ type env struct {
 // (a plan that cannot be applied, or update's conflict markers), 4 status
 // --check found drift or a newer pack.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	return mainWith(generator.NewPackSource(templates.Packs()).WithKept(templates.Kept()), args, stdin, stdout, stderr)
+}
+
+// mainWith is Main with the packs given (tests serve their own).
+func mainWith(packs generator.PackSource, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	e := &env{
 		in: stdin, out: stdout, errOut: stderr,
-		packs:       generator.NewPackSource(templates.Packs()).WithKept(templates.Kept()),
+		packs:       packs,
 		git:         generator.GoGit{},
 		now:         time.Now,
 		interactive: isTerminal(stdin),
