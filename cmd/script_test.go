@@ -21,8 +21,12 @@ func TestMain(m *testing.M) {
 		// crane with the test-only demo pack at 1.0.0, and at 2.0.0 with
 		// 1.0.0 kept (testdata/update): the older and newer crane of the
 		// update scenarios.
-		"crane-demo1": func() { os.Exit(mainWith(demoPacks(os.Getenv(demoPacksEnv), "1.0.0"), os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
-		"crane-demo2": func() { os.Exit(mainWith(demoPacks(os.Getenv(demoPacksEnv), "2.0.0"), os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
+		"crane-demo1": func() {
+			os.Exit(mainWith(demoPacks(os.Getenv(demoPacksEnv), "1.0.0"), os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+		},
+		"crane-demo2": func() {
+			os.Exit(mainWith(demoPacks(os.Getenv(demoPacksEnv), "2.0.0"), os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+		},
 	})
 }
 
