@@ -168,7 +168,7 @@ func (u *updater) merge(a generator.Action, f generator.File, from string, lf ge
 	switch {
 	case conflicts > 0:
 		a.Kind, a.Data = generator.KindConflicted, result
-		a.Note = fmt.Sprintf("%d conflicts: resolve the markers, then run crane update again", conflicts)
+		a.Note = fmt.Sprintf("%d conflicting changes: resolve the markers, then run crane update again", conflicts)
 		if moved {
 			a.Old = nil
 		}

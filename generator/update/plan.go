@@ -68,8 +68,12 @@ type Result struct {
 type ConflictsError struct{ Paths []string }
 
 func (e *ConflictsError) Error() string {
-	return fmt.Sprintf("%d files have conflicts: %s; resolve the markers (git mergetool, or by hand), then run crane update again",
-		len(e.Paths), strings.Join(e.Paths, ", "))
+	what := fmt.Sprintf("%d files have", len(e.Paths))
+	if len(e.Paths) == 1 {
+		what = "1 file has"
+	}
+	return fmt.Sprintf("%s conflicts: %s; resolve the markers (git mergetool, or by hand), then run crane update again",
+		what, strings.Join(e.Paths, ", "))
 }
 
 // updater holds one update's state.
