@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"golang.org/x/mod/semver"
 
 	"github.com/ewilde/crane/generator"
 	upd "github.com/ewilde/crane/generator/update"
@@ -85,6 +86,10 @@ func runUpdate(e *env, opts *updateOptions) error {
 	p, err := e.packs.Load(lock.Pack)
 	if err != nil {
 		return err
+	}
+	if semver.Compare("v"+lock.PackVersion, "v"+p.Version) > 0 {
+		return fmt.Errorf("%s records the %s pack %s, newer than this crane's %s; update crane itself, then run crane update again",
+			generator.LockName, p.Name, lock.PackVersion, p.Version)
 	}
 	given, bad, err := givenValues(opts.values)
 	if err != nil {
