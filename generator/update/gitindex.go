@@ -88,6 +88,9 @@ func RecordConflicts(root string, files []Stages) error {
 		}
 		return int(a.Stage) - int(b.Stage)
 	})
+	// The cached trees no longer match the entries: drop them, as git does
+	// for the paths it changes; git rebuilds them.
+	idx.Cache = nil
 	if err := repo.Storer.SetIndex(idx); err != nil {
 		return fmt.Errorf("writing git index: %w", err)
 	}
