@@ -1,7 +1,6 @@
 package cmd
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 
@@ -111,14 +110,10 @@ func runUpdate(e *env, opts *updateOptions) error {
 			return err
 		}
 	}
-	var notKept error
-	if _, err := e.packs.LoadVersion(lock.Pack, lock.PackVersion); errors.As(err, new(*generator.NotKeptError)) {
-		notKept = err
-	}
 	if !opts.report.json {
 		fmt.Fprintf(e.out, "%s pack %s -> %s\n", p.Name, res.From, res.To)
-		if notKept != nil {
-			fmt.Fprintf(e.out, "note: %v; files git does not have are merged two-way\n", notKept)
+		if !res.BaseKept {
+			fmt.Fprintf(e.out, "note: this crane does not keep the %s pack %s; files git does not have are merged two-way\n", p.Name, res.From)
 		}
 		printPlan(e.out, withClasses(plan, res.Classes), "", opts.report.diff)
 	}
@@ -196,9 +191,9 @@ func updateOutcome(plan *generator.Plan, opts *updateOptions, written int) strin
 	case written == 0:
 		s += " Nothing to write: up to date."
 	case written == 1:
-		s += " Wrote 1 file."
+		s += " Changed 1 file."
 	default:
-		s += fmt.Sprintf(" Wrote %d files.", written)
+		s += fmt.Sprintf(" Changed %d files.", written)
 	}
 	return s
 }

@@ -83,6 +83,8 @@ func (u *updater) planFile(f generator.File) error {
 		return nil
 	}
 	version := u.fileVersion(lf)
+	var base []byte
+	var known bool
 	if version != u.Lock.PackVersion {
 		// Left in conflict by an earlier update with the lock's version.
 		if HasMarkers(ours) {
@@ -92,19 +94,15 @@ func (u *updater) planFile(f generator.File) error {
 			u.add(a, ClassBoth)
 			return nil
 		}
+		// Resolved: the user merged the lock's version into it, so that
+		// version's render is its base.
 		version = u.Lock.PackVersion
-		lf.SHA256 = "" // resolved: its base is the lock version's render
+		base, known, err = u.rendered(version, from)
+	} else {
+		base, known, err = u.baseOf(from, lf, version)
 	}
-	base, known, err := u.baseOf(from, lf, version)
 	if err != nil {
 		return err
-	}
-	if lf.SHA256 == "" {
-		if t, _ := u.base(version); t != nil {
-			if bf, ok := t.Get(from); ok {
-				base, known = bf.Data, true
-			}
-		}
 	}
 	return u.merge(a, f, from, lf, version, base, known, ours)
 }

@@ -62,6 +62,7 @@ type Result struct {
 	Conflicted []Stages         // files the plan writes with conflict markers
 	Unresolved []string         // files still holding markers from an earlier update
 	From, To   string           // pack versions
+	BaseKept   bool             // whether this crane keeps the From version
 }
 
 // ConflictsError says that files hold conflict markers (exit 3).
@@ -105,6 +106,7 @@ func Plan(o Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	u.res.BaseKept = base != nil
 	u.comps = components(o.Lock, base, both)
 	theirs := slices.DeleteFunc(slices.Clone(both), func(f generator.File) bool { return !slices.Contains(u.comps, f.Component) })
 	for _, f := range theirs {
@@ -208,6 +210,16 @@ func (u *updater) baseOf(path string, lf generator.LockFile, version string) ([]
 		}
 	}
 	return nil, false, nil
+}
+
+// rendered is path as the pack at version renders it with the lock's values.
+func (u *updater) rendered(version, path string) ([]byte, bool, error) {
+	t, err := u.base(version)
+	if err != nil {
+		return nil, false, err
+	}
+	f, ok := t.Get(path)
+	return f.Data, ok, nil
 }
 
 // fileVersion is the pack version lf's hash was rendered by.
