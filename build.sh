@@ -5,7 +5,7 @@
 #            with every toolchain found on the machine; a missing one is skipped and said);
 #            installs shellcheck with apt-get when it can
 #   lint     gofmt, go vet and staticcheck (pinned in go.mod)
-#   golden   rewrite the golden trees: go test ./... -run Golden -update
+#   golden   rewrite the golden trees: go test ./cmd -run Golden -update
 #   keep     keep every pack's current version under templates/kept (crane update's
 #            base), refusing a kept version whose files changed:
 #            go test ./templates -run Kept -update
@@ -77,7 +77,7 @@ case "$task" in
     go test -count=1 -timeout 20m ./...
     ;;
   lint) lint ;;
-  golden) go test ./... -run 'Golden' -update ;;
+  golden) go test ./cmd -run 'Golden' -update ;; # the golden tests are all in cmd; other packages have no -update flag
   keep) go test -count=1 ./templates -run 'Kept' -update ;;
   bench) go test -run '^$' -bench . -benchmem ./... ;;
   release)
