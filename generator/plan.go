@@ -127,6 +127,10 @@ func planFile(root string, f File, old *Lock, parents map[string]string) (Action
 	info, err := os.Lstat(full)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
+		if lf, ok := old.File(f.Path); ok && lf.Deleted {
+			a.Kind, a.Note = KindKeep, "you deleted it (crane update recorded it); not brought back"
+			return a, nil
+		}
 		a.Kind, a.Data = KindCreate, f.Data
 		return a, nil
 	case err != nil:

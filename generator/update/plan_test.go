@@ -248,3 +248,23 @@ func TestMerge2(t *testing.T) {
 		t.Errorf("Merge2 (%d conflicts; -want +got):\n%s", n, diff)
 	}
 }
+
+// FuzzMergeLinesSet checks a lines merge is stable: merging its result again
+// with the same pack version changes nothing, and every line the pack added
+// that the user did not have is there.
+func FuzzMergeLinesSet(f *testing.F) {
+	f.Add("bin/\nobj/\n", "bin/\nobj/\n*.log\n", "bin/\nout/\n")
+	f.Add("a\n", "x\n# >>> crane >>>\na\n# <<< crane <<<\n", "a\nb\n")
+	f.Fuzz(func(t *testing.T, base, ours, theirs string) {
+		got := MergeLinesSet([]byte(base), []byte(ours), []byte(theirs))
+		if again := MergeLinesSet([]byte(theirs), got, []byte(theirs)); string(again) != string(got) {
+			t.Fatalf("not stable:\nfirst  %q\nsecond %q", got, again)
+		}
+		have := lineSet(got)
+		for l := range lineSet([]byte(theirs)) {
+			if !lineSet([]byte(base))[l] && !have[l] {
+				t.Fatalf("the pack's new line %q is missing from %q", l, got)
+			}
+		}
+	})
+}
