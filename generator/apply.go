@@ -135,6 +135,11 @@ func Apply(ctx context.Context, p *Plan, opt ApplyOptions) (n int, err error) {
 	for _, b := range t.backups {
 		_ = os.Remove(b[1])
 	}
+	for _, s := range steps {
+		if s.a.Kind == KindDelete {
+			t.pruneEmpty(filepath.Dir(s.target))
+		}
+	}
 	return len(steps), nil
 }
 
@@ -250,6 +255,21 @@ func (t *tx) remove(target string) error {
 	}
 	t.backups = append(t.backups, [2]string{target, backup})
 	return nil
+}
+
+// pruneEmpty removes dir and the folders above it that a deletion left
+// empty, up to the root (never the root itself).
+func (t *tx) pruneEmpty(dir string) {
+	for {
+		rel, err := filepath.Rel(t.root, dir)
+		if err != nil || rel == "." || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return
+		}
+		if os.Remove(dir) != nil {
+			return // not empty
+		}
+		dir = filepath.Dir(dir)
+	}
 }
 
 func (t *tx) unstage(tmp string) error {
