@@ -144,7 +144,11 @@ func printStatus(e *env, r statusReport) {
 		}
 		fmt.Fprintln(e.out, line)
 	}
-	fmt.Fprintf(e.out, "%d unchanged, %d modified, %d missing.\n", r.Counts["unchanged"], r.Counts["modified"], r.Counts["missing"])
+	deleted := ""
+	if n := r.Counts["deleted"]; n > 0 {
+		deleted = fmt.Sprintf(", %d deleted by you", n)
+	}
+	fmt.Fprintf(e.out, "%d unchanged, %d modified, %d missing%s.\n", r.Counts["unchanged"], r.Counts["modified"], r.Counts["missing"], deleted)
 	if r.Outdated {
 		fmt.Fprintf(e.out, "The %s pack is newer: %s -> %s; see crane update --dry-run.\n", r.Pack, r.PackVersion, r.LatestVersion)
 	}
