@@ -120,9 +120,13 @@ func runUpdate(e *env, opts *updateOptions) error {
 	refused := plan.Conflicts()
 	written := 0
 	if !opts.report.dryRun && len(refused) == 0 {
-		finish := func() error { return upd.RecordConflicts(opts.dir, res.Conflicted) }
-		if written, err = generator.Apply(e.ctx, plan, generator.ApplyOptions{Finish: finish}); err != nil {
+		if written, err = generator.Apply(e.ctx, plan, generator.ApplyOptions{}); err != nil {
 			return err
+		}
+		// After the files, not inside Apply's transaction: a rollback there
+		// could not take back an index already written.
+		if err := upd.RecordConflicts(opts.dir, res.Conflicted); err != nil {
+			return fmt.Errorf("the update is written, conflict markers included, but recording the conflicts in git's index failed: %w; resolve the markers and git add the files", err)
 		}
 	}
 	if opts.report.json {
