@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# crane's single entry point: ./build.sh build|test|lint|golden|bench|release
+# crane's single entry point: ./build.sh build|test|lint|golden|keep|bench|release
 #   build    go build -o bin/crane with the version stamped
 #   test     lint, then go test ./... (golden trees, CLI scripts, end-to-end pack builds
 #            with every toolchain found on the machine; a missing one is skipped and said);
 #            installs shellcheck with apt-get when it can
 #   lint     gofmt, go vet and staticcheck (pinned in go.mod)
-#   golden   rewrite the golden trees: go test ./... -run Golden -update
+#   golden   rewrite the golden trees: go test ./cmd -run Golden -update
+#   keep     keep every pack's current version under templates/kept (crane update's
+#            base), refusing a kept version whose files changed:
+#            go test ./templates -run Kept -update
 #   bench    go test -bench . -benchmem -run '^$' ./..., then the speed table
 #            (internal/benchtable: crane against cp -a, static Go floors, cookiecutter)
 #   release  static binaries for linux, darwin and windows into dist/
@@ -75,7 +78,8 @@ case "$task" in
     go test -count=1 -timeout 20m ./...
     ;;
   lint) lint ;;
-  golden) go test ./... -run 'Golden' -update ;;
+  golden) go test ./cmd -run 'Golden' -update ;; # the golden tests are all in cmd; other packages have no -update flag
+  keep) go test -count=1 ./templates -run 'Kept' -update ;;
   bench)
     go test -run '^$' -bench . -benchmem ./...
     # The speed targets (README, "Speed"): crane against its floors, one run.
@@ -91,5 +95,5 @@ case "$task" in
         -o "dist/crane_${os}_${arch}${ext}" .
     done
     ;;
-  *) echo "usage: ./build.sh build|test|lint|golden|bench|release" >&2; exit 2 ;;
+  *) echo "usage: ./build.sh build|test|lint|golden|keep|bench|release" >&2; exit 2 ;;
 esac

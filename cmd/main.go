@@ -16,6 +16,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/ewilde/crane/generator"
+	upd "github.com/ewilde/crane/generator/update"
 	"github.com/ewilde/crane/templates"
 )
 
@@ -25,6 +26,7 @@ const (
 	exitFailure  = 1
 	exitUsage    = 2
 	exitConflict = 3
+	exitDrift    = 4 // status --check: drift, or a newer pack
 )
 
 // env is what every command gets from outside: the streams, the packs, git,
@@ -40,13 +42,20 @@ type env struct {
 }
 
 // Main runs crane with args and returns the exit code: 0 ok, 1 failure,
-// 2 usage (bad flag, bad name, missing or bad value, broken pack), 3 conflicts.
+// 2 usage (bad flag, bad name, missing or bad value, broken pack), 3 conflicts
+// (a plan that cannot be applied, or update's conflict markers), 4 status
+// --check found drift or a newer pack.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	return mainWith(generator.NewPackSource(templates.Packs()).WithKept(templates.Kept()), args, stdin, stdout, stderr)
+}
+
+// mainWith is Main with the packs given (tests serve their own).
+func mainWith(packs generator.PackSource, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	e := &env{
 		in: stdin, out: stdout, errOut: stderr,
-		packs:       generator.NewPackSource(templates.Packs()),
+		packs:       packs,
 		git:         generator.GoGit{},
 		now:         time.Now,
 		interactive: isTerminal(stdin),
@@ -97,9 +106,13 @@ func exitCode(err error) int {
 		pack     *generator.PackError
 		unknown  *generator.UnknownPackError
 		conflict *generator.ConflictError
+		markers  *upd.ConflictsError
+		drift    *driftError
 	)
 	switch {
-	case errors.As(err, &conflict):
+	case errors.As(err, &drift):
+		return exitDrift
+	case errors.As(err, &conflict), errors.As(err, &markers):
 		return exitConflict
 	case errors.As(err, &usage), errors.As(err, &values), errors.As(err, &pack), errors.As(err, &unknown):
 		return exitUsage

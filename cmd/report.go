@@ -30,6 +30,7 @@ func (r *reportFlags) register(fs *pflag.FlagSet) {
 // kindOrder is the order the summary line counts kinds in.
 var kindOrder = []generator.Kind{
 	generator.KindCreate, generator.KindUpdate, generator.KindMerge,
+	generator.KindConflicted, generator.KindDelete,
 	generator.KindIdentical, generator.KindKeep, generator.KindConflict,
 }
 
@@ -73,8 +74,10 @@ func actionDiff(a generator.Action) []byte {
 	switch a.Kind {
 	case generator.KindCreate:
 		return diff.Diff("/dev/null", nil, "b/"+a.Path, a.Data)
-	case generator.KindUpdate, generator.KindMerge:
+	case generator.KindUpdate, generator.KindMerge, generator.KindConflicted:
 		return diff.Diff("a/"+a.Path, a.Old, "b/"+a.Path, a.Data)
+	case generator.KindDelete:
+		return diff.Diff("a/"+a.Path, a.Old, "/dev/null", nil)
 	case generator.KindKeep:
 		return diff.Diff("a/"+a.Path, a.Old, "crane/"+a.Path, a.Crane)
 	}
@@ -101,6 +104,7 @@ type jsonAction struct {
 	Mode   string `json:"mode"`
 	Note   string `json:"note,omitempty"`
 	Diff   string `json:"diff,omitempty"`
+	Class  string `json:"class,omitempty"` // crane update: how the file changed
 }
 
 // jsonReport is the whole --json document.
@@ -116,6 +120,16 @@ type jsonReport struct {
 }
 
 func printJSON(w io.Writer, command, root string, p *generator.Plan, dryRun, withDiff bool, written int) error {
+	return writeJSON(w, newJSONReport(command, root, p, dryRun, withDiff, written))
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+func newJSONReport(command, root string, p *generator.Plan, dryRun, withDiff bool, written int) jsonReport {
 	r := jsonReport{
 		Command: command, Pack: p.Lock.Pack, PackVersion: p.Lock.PackVersion,
 		Root: root, DryRun: dryRun, Counts: map[string]int{}, Written: written,
@@ -131,7 +145,5 @@ func printJSON(w io.Writer, command, root string, p *generator.Plan, dryRun, wit
 		}
 		r.Actions = append(r.Actions, ja)
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(r)
+	return r
 }

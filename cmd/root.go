@@ -19,9 +19,10 @@ func newRootCmd(e *env) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "crane",
 		Short: "Scaffold a project from a template pack, or add build tooling to one",
-		Long: `crane renders a new project from an embedded template pack (crane init) and
+		Long: `crane renders a new project from an embedded template pack (crane init),
 merges a pack's build tooling into an existing repository without overwriting
-your files (crane assemble).`,
+your files (crane assemble), and brings either forward when the pack improves
+(crane update; crane status --check tells CI when it is due).`,
 		SilenceErrors:     true,
 		SilenceUsage:      true,
 		Version:           buildVersion(),
@@ -34,6 +35,7 @@ your files (crane assemble).`,
 		newAssembleCmd(e),
 		newPacksCmd(e),
 		newStatusCmd(e),
+		newUpdateCmd(e),
 		newVersionCmd(e),
 		newListCommandsCmd(root),
 	)

@@ -18,17 +18,31 @@ import (
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
 		"crane": func() { os.Exit(Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
+		// crane with the test-only demo pack at 1.0.0, and at 2.0.0 with
+		// 1.0.0 kept (testdata/update): the older and newer crane of the
+		// update scenarios.
+		"crane-demo1": func() {
+			os.Exit(mainWith(demoPacks(os.Getenv(demoPacksEnv), "1.0.0"), os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+		},
+		"crane-demo2": func() {
+			os.Exit(mainWith(demoPacks(os.Getenv(demoPacksEnv), "2.0.0"), os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+		},
 	})
 }
 
 // TestScripts runs the CLI scripts under testdata/script.
 func TestScripts(t *testing.T) {
+	demoDir, err := filepath.Abs("../testdata/update")
+	if err != nil {
+		t.Fatal(err)
+	}
 	testscript.Run(t, testscript.Params{
 		Dir: "../testdata/script",
 		Setup: func(e *testscript.Env) error {
 			home := filepath.Join(e.WorkDir, ".home")
 			e.Setenv("HOME", home)
 			e.Setenv("USER", "tester")
+			e.Setenv(demoPacksEnv, demoDir)
 			return os.MkdirAll(home, 0o755)
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
@@ -87,7 +101,8 @@ func treeListing(ts *testscript.TestScript, root string) string {
 }
 
 // cmdPlanLines: planlines IN OUT — copies the plan lines (one per action:
-// create, identical, update, merge, keep, conflict) of a crane output to OUT.
+// create, identical, update, merge, keep, conflict, conflicted, delete) of a
+// crane output to OUT.
 func cmdPlanLines(ts *testscript.TestScript, neg bool, args []string) {
 	if neg || len(args) != 2 {
 		ts.Fatalf("usage: planlines IN OUT")
@@ -97,7 +112,7 @@ func cmdPlanLines(ts *testscript.TestScript, neg bool, args []string) {
 	for sc.Scan() {
 		word, _, _ := strings.Cut(sc.Text(), " ")
 		switch word {
-		case "create", "identical", "update", "merge", "keep", "conflict":
+		case "create", "identical", "update", "merge", "keep", "conflict", "conflicted", "delete":
 			out.WriteString(sc.Text() + "\n")
 		}
 	}

@@ -52,7 +52,8 @@ type tx struct {
 }
 
 // Apply writes the plan's files: each is staged beside its target and renamed
-// into place; an error, or ctx being cancelled, rolls back to exactly what was
+// into place (a KindDelete moves its file to a backup, deleted once all is
+// done); an error, or ctx being cancelled, rolls back to exactly what was
 // there before. It refuses a plan with conflicts, never writes through a
 // symlink and returns how many files it wrote.
 func Apply(ctx context.Context, p *Plan, opt ApplyOptions) (n int, err error) {
@@ -82,7 +83,7 @@ func Apply(ctx context.Context, p *Plan, opt ApplyOptions) (n int, err error) {
 	}
 	var steps []step
 	for _, a := range p.Actions {
-		if !a.Kind.Writes() {
+		if !a.Kind.Changes() {
 			continue
 		}
 		if err := ctx.Err(); err != nil {
@@ -91,6 +92,10 @@ func Apply(ctx context.Context, p *Plan, opt ApplyOptions) (n int, err error) {
 		target := filepath.Join(p.Root, filepath.FromSlash(a.Path))
 		if err := t.mkdirAll(filepath.Dir(target)); err != nil {
 			return 0, err
+		}
+		if a.Kind == KindDelete {
+			steps = append(steps, step{a, target, ""})
+			continue
 		}
 		tmp, err := t.stage(target, a.Data, a.Mode)
 		if err != nil {
@@ -107,7 +112,15 @@ func Apply(ctx context.Context, p *Plan, opt ApplyOptions) (n int, err error) {
 				return 0, err
 			}
 		}
-		if err := t.place(s.target, s.tmp, s.a.Kind == KindCreate); err != nil {
+		if s.a.Kind == KindDelete {
+			if err := t.remove(s.target); err != nil {
+				return 0, fmt.Errorf("removing %s: %w", s.a.Path, err)
+			}
+			continue
+		}
+		// A conflicted merge with nothing there is a renamed file's new path.
+		create := s.a.Kind == KindCreate || (s.a.Kind == KindConflicted && s.a.Old == nil)
+		if err := t.place(s.target, s.tmp, create); err != nil {
 			return 0, fmt.Errorf("writing %s: %w", s.a.Path, err)
 		}
 	}
@@ -121,6 +134,11 @@ func Apply(ctx context.Context, p *Plan, opt ApplyOptions) (n int, err error) {
 	}
 	for _, b := range t.backups {
 		_ = os.Remove(b[1])
+	}
+	for _, s := range steps {
+		if s.a.Kind == KindDelete {
+			t.pruneEmpty(filepath.Dir(s.target))
+		}
 	}
 	return len(steps), nil
 }
@@ -217,6 +235,41 @@ func (t *tx) place(target, tmp string, create bool) error {
 		return err
 	}
 	return t.unstage(tmp)
+}
+
+// remove moves target to a backup beside it, which rollback puts back and a
+// committed Apply deletes.
+func (t *tx) remove(target string) error {
+	f, err := os.CreateTemp(filepath.Dir(target), ".crane-stage-*")
+	if err != nil {
+		return err
+	}
+	name := f.Name()
+	f.Close()
+	if err := os.Remove(name); err != nil {
+		return err
+	}
+	backup := name + ".bak"
+	if err := os.Rename(target, backup); err != nil {
+		return err
+	}
+	t.backups = append(t.backups, [2]string{target, backup})
+	return nil
+}
+
+// pruneEmpty removes dir and the folders above it that a deletion left
+// empty, up to the root (never the root itself).
+func (t *tx) pruneEmpty(dir string) {
+	for {
+		rel, err := filepath.Rel(t.root, dir)
+		if err != nil || rel == "." || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return
+		}
+		if os.Remove(dir) != nil {
+			return // not empty
+		}
+		dir = filepath.Dir(dir)
+	}
 }
 
 func (t *tx) unstage(tmp string) error {

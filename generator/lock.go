@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/go-git/go-git/v5/plumbing"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -33,6 +34,21 @@ type LockFile struct {
 	Path   string `yaml:"path"`
 	Policy Policy `yaml:"policy"`
 	SHA256 string `yaml:"sha256"`
+	// GitBlob is the git blob id of the same bytes as SHA256, so that crane
+	// update can find them in the repository when it cannot render them.
+	GitBlob string `yaml:"git_blob,omitempty"`
+	// PackVersion, when set, is the pack version SHA256 was rendered by, where
+	// it differs from the lock's: crane update left the file in conflict with
+	// the lock's version, and takes it as resolved once its markers are gone.
+	PackVersion string `yaml:"pack_version,omitempty"`
+	// Deleted records that the user deleted the file: crane update does not
+	// bring it back, and crane status does not count it as drift.
+	Deleted bool `yaml:"deleted,omitempty"`
+}
+
+// GitBlob is the git blob id (hex SHA-1) of data, as git hash-object gives it.
+func GitBlob(data []byte) string {
+	return plumbing.ComputeHash(plumbing.BlobObject, data).String()
 }
 
 // UnmarshalYAML reads a lock file's values as crane records them: a bool is

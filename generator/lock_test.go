@@ -46,3 +46,10 @@ func TestReadLockKeepsScalarsAsWritten(t *testing.T) {
 		t.Errorf("values (-want +got):\n%s", diff)
 	}
 }
+
+// TestGitBlob checks the lock's git blob id is what git hash-object gives.
+func TestGitBlob(t *testing.T) {
+	if got, want := GitBlob([]byte("hello\n")), "ce013625030ba8dba906f756967f9e9ca394464a"; got != want {
+		t.Errorf("GitBlob(hello) = %s, want %s", got, want)
+	}
+}

@@ -12,6 +12,12 @@ const (
 	blockEnd   = "# <<< crane <<<"
 )
 
+// LinesBlockBegin and LinesBlockEnd are the crane block's delimiter lines.
+const (
+	LinesBlockBegin = blockBegin
+	LinesBlockEnd   = blockEnd
+)
+
 var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 
 // MergeLines adds to old every line of crane's content that old lacks, in a

@@ -64,6 +64,10 @@ type FileRule struct {
 	// build script a CI workflow runs: assemble writes the file only when
 	// crane writes, or wrote, each of them.
 	Needs []string `yaml:"needs"`
+	// RenamedFrom is the target path (tokens allowed) this file had in an
+	// earlier version of the pack: crane update moves the user's file, with
+	// its edits, to the new path.
+	RenamedFrom string `yaml:"renamed_from"`
 }
 
 // Pack is a loaded, validated pack: its manifest, its files and its parsed
@@ -263,6 +267,9 @@ func (p *Pack) validateManifest(dir string) []string {
 			if checkRelPath(n) != nil {
 				add("files[%d] %s: needs %q must be a clean relative path", i, r.Path, n)
 			}
+		}
+		if r.RenamedFrom != "" && (strings.ContainsAny(r.Path, "*?[") || checkRelPath(pathTokenRe.ReplaceAllString(r.RenamedFrom, "x")) != nil) {
+			add("files[%d] %s: renamed_from %q needs a plain path and a clean relative old path", i, r.Path, r.RenamedFrom)
 		}
 		t, err := newTemplate(r.Path).Parse(r.When)
 		if err != nil {

@@ -23,10 +23,21 @@ const (
 	KindMerge     Kind = "merge"     // lines policy: missing lines added in the crane block
 	KindKeep      Kind = "keep"      // present and the user's: left alone
 	KindConflict  Kind = "conflict"  // a folder, or a file where a folder must go: cannot apply
+	// KindConflicted (crane update) writes a 3-way merge that holds conflict
+	// markers: both sides changed the same lines.
+	KindConflicted Kind = "conflicted"
+	// KindDelete (crane update) removes crane's unchanged file that the pack
+	// no longer has, or a renamed file's old path.
+	KindDelete Kind = "delete"
 )
 
 // Writes reports whether the kind writes a file.
-func (k Kind) Writes() bool { return k == KindCreate || k == KindUpdate || k == KindMerge }
+func (k Kind) Writes() bool {
+	return k == KindCreate || k == KindUpdate || k == KindMerge || k == KindConflicted
+}
+
+// Changes reports whether the kind changes the directory: writes or deletes.
+func (k Kind) Changes() bool { return k.Writes() || k == KindDelete }
 
 // Action is what the plan does with one path.
 type Action struct {
@@ -116,6 +127,10 @@ func planFile(root string, f File, old *Lock, parents map[string]string) (Action
 	info, err := os.Lstat(full)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
+		if lf, ok := old.File(f.Path); ok && lf.Deleted {
+			a.Kind, a.Note = KindKeep, "you deleted it (crane update recorded it); not brought back"
+			return a, nil
+		}
 		if other, note := otherName(root, f); other != "" {
 			a.Kind, a.Note = KindKeep, note
 			a.Old, _ = os.ReadFile(filepath.Join(root, filepath.FromSlash(other)))
@@ -202,11 +217,11 @@ func lockFiles(tree Tree, actions map[string]*Action, old *Lock) []LockFile {
 		a := actions[f.Path]
 		switch a.Kind {
 		case KindCreate, KindUpdate, KindMerge:
-			files = append(files, LockFile{Path: f.Path, Policy: f.Policy, SHA256: Hash(a.Data)})
+			files = append(files, LockFile{Path: f.Path, Policy: f.Policy, SHA256: Hash(a.Data), GitBlob: GitBlob(a.Data)})
 		case KindIdentical:
 			// What is there: crane's bytes, or for a lines file the merge
 			// crane wrote earlier.
-			files = append(files, LockFile{Path: f.Path, Policy: f.Policy, SHA256: Hash(a.Old)})
+			files = append(files, LockFile{Path: f.Path, Policy: f.Policy, SHA256: Hash(a.Old), GitBlob: GitBlob(a.Old)})
 		default:
 			if lf, ok := old.File(f.Path); ok {
 				files = append(files, lf)
@@ -222,6 +237,10 @@ func lockFiles(tree Tree, actions map[string]*Action, old *Lock) []LockFile {
 	}
 	return files
 }
+
+// LockAction is the action that writes l as root's lock file: create,
+// update, identical, or a conflict when something else is in its place.
+func LockAction(root string, l *Lock) (Action, error) { return planLock(root, l) }
 
 func planLock(root string, l *Lock) (Action, error) {
 	data := l.Marshal()

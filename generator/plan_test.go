@@ -216,3 +216,20 @@ func TestPlanKeepsOtherNames(t *testing.T) {
 		t.Errorf("plan (-want +got):\n%s", diff)
 	}
 }
+
+// TestPlanHonoursDeleted checks a file the lock records as deleted by the
+// user is not created again, and stays recorded.
+func TestPlanHonoursDeleted(t *testing.T) {
+	tree := Tree{{Path: "tools.txt", Data: []byte("t\n"), Mode: 0o644, Policy: PolicyManaged}}
+	old := &Lock{Files: []LockFile{{Path: "tools.txt", Policy: PolicyManaged, SHA256: Hash([]byte("t\n")), Deleted: true}}}
+	p, err := MakePlan(t.TempDir(), tree, old, Lock{Pack: "mini", PackVersion: "1.0.0"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if k := kinds(p)["tools.txt"]; k != KindKeep {
+		t.Errorf("tools.txt: %s, want keep", k)
+	}
+	if lf, ok := p.Lock.File("tools.txt"); !ok || !lf.Deleted {
+		t.Errorf("the new lock does not record tools.txt as deleted: %+v", lf)
+	}
+}

@@ -19,6 +19,9 @@ type File struct {
 	Component string
 	Aliases   []string // other names of the file (FileRule.Aliases)
 	Needs     []string // files it calls (FileRule.Needs)
+	// RenamedFrom is the path the file had in an earlier pack version, if
+	// the pack says so (pack.yaml renamed_from).
+	RenamedFrom string
 }
 
 // Tree is a rendered pack: files sorted by path.
@@ -71,9 +74,11 @@ func Render(p *Pack, vals Values, components ...string) (Tree, error) {
 		policy := defaultPolicy(f.component)
 		crlf := false
 		var aliases, needs []string
+		renamedFrom := ""
 		if r := p.rule(f.target); r != nil {
 			crlf = r.EOL == "crlf"
 			aliases, needs = r.Aliases, r.Needs
+			renamedFrom = r.RenamedFrom
 			if r.Policy != "" {
 				policy = r.Policy
 			}
@@ -111,7 +116,13 @@ func Render(p *Pack, vals Values, components ...string) (Tree, error) {
 		if crlf {
 			content = toCRLF(content)
 		}
-		tree = append(tree, File{Path: target, Data: content, Mode: f.mode, Policy: policy, Component: f.component, Aliases: aliases, Needs: needs})
+		if renamedFrom != "" {
+			if renamedFrom, err = expandPath(renamedFrom, vals); err != nil {
+				errs = append(errs, fmt.Sprintf("%s/pack.yaml: files %s: renamed_from: %v", p.Name, f.target, err))
+				continue
+			}
+		}
+		tree = append(tree, File{Path: target, Data: content, Mode: f.mode, Policy: policy, Component: f.component, RenamedFrom: renamedFrom, Aliases: aliases, Needs: needs})
 	}
 	if len(errs) > 0 {
 		return nil, &PackError{Pack: p.Name, Problems: errs}

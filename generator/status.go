@@ -16,6 +16,7 @@ const (
 	StateUnchanged FileState = "unchanged" // the bytes crane wrote
 	StateModified  FileState = "modified"  // changed since crane wrote it
 	StateMissing   FileState = "missing"   // recorded, no longer there
+	StateDeleted   FileState = "deleted"   // deleted by the user, as the lock records
 )
 
 // FileStatus is one recorded file and its state.
@@ -35,6 +36,8 @@ func Status(root string, lock *Lock) ([]FileStatus, error) {
 		full := filepath.Join(root, filepath.FromSlash(f.Path))
 		info, err := os.Lstat(full)
 		switch {
+		case errors.Is(err, fs.ErrNotExist) && f.Deleted:
+			st.State = StateDeleted
 		case errors.Is(err, fs.ErrNotExist):
 			st.State = StateMissing
 		case err != nil:
