@@ -59,13 +59,14 @@ func ChooseDrive(value string, pkgs []Versioned, manifest string) (*Drive, error
 	return d, nil
 }
 
-// AskDrive refuses to guess which of pkgs VERSION drives when they version
-// on their own and nothing holds one version for them all: it names them and
-// says how to choose (--set VersionDirs=...), or what to add instead (fix).
-func AskDrive(manifest string, pkgs []Versioned, fix string) error {
-	return Refusef("the packages version on their own (%s: %s) and no one version is there for VERSION to drive; "+
-		"choose the ones that move together with --set %s=%q (space-separated; the others are left alone), or %s",
-		manifest, list(pkgs), DriveVariable, pkgs[0].Dir, fix)
+// AskDrive refuses to guess which of pkgs (kind: "crates") VERSION drives
+// when they version on their own and nothing holds one version for them all:
+// it names them and says how to choose (--set VersionDirs=...), or what to
+// change instead (fix).
+func AskDrive(kind string, pkgs []Versioned, fix string) error {
+	return Refusef("the %s version on their own (%s), and no one version is there for VERSION to drive: "+
+		"choose the ones that move together with --set %s=FOLDERS (space-separated, e.g. --set %s=%s; the others are left alone), or %s",
+		kind, list(pkgs), DriveVariable, DriveVariable, pkgs[0].Dir, fix)
 }
 
 // DriveNote says what d drives (what, e.g. "[package] version in

@@ -62,7 +62,7 @@ func (n *Node) drive(req ecosystem.Request) (*ecosystem.Drive, string, error) {
 		return nil, "", ecosystem.Refusef("package.json: no package of the workspace sets a version for build.sh to write VERSION into; " +
 			"add \"version\": \"0.1.0\" to the package.json of the packages that move together, or to the root's")
 	}
-	return nil, "", ecosystem.AskDrive("package.json", pkgs,
+	return nil, "", ecosystem.AskDrive("packages", pkgs,
 		"give the packages that move together one version (the others keep theirs)")
 }
 

@@ -91,8 +91,8 @@ func TestNodeFactsRefuses(t *testing.T) {
 		given         map[string]string
 		want          string
 	}{
-		{"members differ", differ, nil, `the packages version on their own (package.json: packages/a 15.0.1, packages/b 12.0.1) and no one version is there for VERSION to drive; ` +
-			`choose the ones that move together with --set VersionDirs="packages/a" (space-separated; the others are left alone), or give the packages that move together one version (the others keep theirs)`},
+		{"members differ", differ, nil, `the packages version on their own (packages/a 15.0.1, packages/b 12.0.1), and no one version is there for VERSION to drive: ` +
+			`choose the ones that move together with --set VersionDirs=FOLDERS (space-separated, e.g. --set VersionDirs=packages/a; the others are left alone), or give the packages that move together one version (the others keep theirs)`},
 		{"a folder that is no versioned package", differ, map[string]string{"VersionDirs": "."},
 			`VersionDirs=".": . has no package.json that sets its own version; choose from: packages/a 15.0.1, packages/b 12.0.1`},
 		{"pnpm", "-- package.json --\n{\"private\": true, \"packageManager\": \"pnpm@10.12.1\"}\n-- pnpm-workspace.yaml --\npackages:\n  - packages/*\n-- pnpm-lock.yaml --\nlockfileVersion: '9.0'\n",

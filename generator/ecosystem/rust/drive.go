@@ -59,7 +59,7 @@ func (rs *Rust) drive(req ecosystem.Request) (*ecosystem.Drive, string, error) {
 	default:
 		for _, p := range pkgs {
 			if p.Version != pkgs[0].Version {
-				return nil, "", ecosystem.AskDrive("Cargo.toml", pkgs,
+				return nil, "", ecosystem.AskDrive("crates", pkgs,
 					"give the crates that move together one version: version in [workspace.package], version.workspace = true in each")
 			}
 		}

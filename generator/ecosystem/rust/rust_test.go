@@ -143,8 +143,8 @@ version = "0.2.0"
 		given         map[string]string
 		want          string
 	}{
-		{"members differ", differ, nil, `the packages version on their own (Cargo.toml: a 1.0.0, b 0.2.0) and no one version is there for VERSION to drive; ` +
-			`choose the ones that move together with --set VersionDirs="a" (space-separated; the others are left alone), or give the crates that move together one version: version in [workspace.package], version.workspace = true in each`},
+		{"members differ", differ, nil, `the crates version on their own (a 1.0.0, b 0.2.0), and no one version is there for VERSION to drive: ` +
+			`choose the ones that move together with --set VersionDirs=FOLDERS (space-separated, e.g. --set VersionDirs=a; the others are left alone), or give the crates that move together one version: version in [workspace.package], version.workspace = true in each`},
 		{"a folder that is no versioned crate", differ, map[string]string{"VersionDirs": "a c"},
 			`VersionDirs="a c": c has no Cargo.toml that sets its own version; choose from: a 1.0.0, b 0.2.0`},
 		{"no version", "-- Cargo.toml --\n[workspace]\nmembers = [\"a\"]\n-- a/Cargo.toml --\n[package]\nname = \"a\"\n",
