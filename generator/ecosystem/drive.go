@@ -4,6 +4,8 @@ import (
 	"path"
 	"slices"
 	"strings"
+
+	"github.com/ewilde/crane/generator/probe"
 )
 
 // Versioned is a package of a repository that sets a version of its own:
@@ -29,6 +31,18 @@ func (d *Drive) Files(manifest string) []string {
 		out[i] = path.Join(dir, manifest)
 	}
 	return out
+}
+
+// Words are d's folders as the pack's VersionDirs value (space-separated).
+// A folder build.sh could not name unquoted is refused: the user renames
+// it, or chooses other folders.
+func (d *Drive) Words() (string, error) {
+	words := strings.Join(d.Dirs, " ")
+	if probe.ShellWords(d.Dirs) != words {
+		return "", Refusef("%s: VERSION would drive a folder whose name build.sh cannot hold (letters, digits, '.', '_', '@', '-' and '/' only); "+
+			"rename it, or choose other folders with --set %s=...", words, DriveVariable)
+	}
+	return words, nil
 }
 
 // DriveVariable is the pack variable that lists the folders VERSION drives.

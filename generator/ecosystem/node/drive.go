@@ -36,7 +36,11 @@ func (n *Node) drive(req ecosystem.Request) (*ecosystem.Drive, string, error) {
 		return d, ecosystem.DriveNote(d, "the version of "+strings.Join(d.Files("package.json"), ", "), pkgs), nil
 	}
 	if n.Workspaces == nil {
-		return &ecosystem.Drive{Dirs: []string{"."}, Version: n.Version}, "", nil
+		d := &ecosystem.Drive{Dirs: []string{"."}, Version: n.Version}
+		if n.Version == "" {
+			return d, "package.json has no version: the build adds \"version\" after \"name\" and writes VERSION there", nil
+		}
+		return d, "", nil
 	}
 	var members []ecosystem.Versioned
 	for _, p := range pkgs {

@@ -37,6 +37,10 @@ func TestNodeFacts(t *testing.T) {
 -- package.json --
 {"name": "widget", "version": "1.2.3"}
 `, nil, map[string]string{"Name": "widget", "InitialVersion": "1.2.3", "Workspaces": "", "VersionDirs": "."}, []string{"package.json"}},
+		{"single without a version", `
+-- package.json --
+{"name": "widget"}
+`, nil, map[string]string{"Name": "widget", "Workspaces": "", "VersionDirs": "."}, []string{"package.json"}},
 		{"members share one version, the root another", `
 -- package.json --
 {"name": "mono", "version": "0.0.0", "private": true, "workspaces": ["libs/*"]}

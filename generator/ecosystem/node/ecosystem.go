@@ -5,8 +5,6 @@
 package node
 
 import (
-	"strings"
-
 	"github.com/ewilde/crane/generator/ecosystem"
 	"github.com/ewilde/crane/generator/probe"
 )
@@ -43,9 +41,10 @@ func (Ecosystem) Facts(r *probe.Repo, req ecosystem.Request) (*ecosystem.Facts, 
 	if err != nil {
 		return nil, err
 	}
-	vals := n.Values(d)
-	f := &ecosystem.Facts{Values: vals, Summary: "node: " + n.Summary(), Notes: append(notes, n.Notes()...)}
-	f.Drives = (&ecosystem.Drive{Dirs: strings.Fields(vals["VersionDirs"])}).Files("package.json")
+	if _, err := d.Words(); err != nil {
+		return nil, err
+	}
+	f := &ecosystem.Facts{Values: n.Values(d), Summary: "node: " + n.Summary(), Notes: append(notes, n.Notes()...), Drives: d.Files("package.json")}
 	if note != "" {
 		f.Note("%s", note)
 	}

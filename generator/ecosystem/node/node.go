@@ -187,7 +187,7 @@ func (n *Node) Values(d *ecosystem.Drive) map[string]string {
 	if d.Version != "" {
 		v["InitialVersion"] = d.Version
 	}
-	v["VersionDirs"] = probe.ShellWords(d.Dirs)
+	v["VersionDirs"], _ = d.Words() // Facts checked them
 	v["Workspaces"] = probe.ShellWords(n.Workspaces)
 	return v
 }

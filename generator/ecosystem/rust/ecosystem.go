@@ -36,6 +36,9 @@ func (Ecosystem) Facts(r *probe.Repo, req ecosystem.Request) (*ecosystem.Facts, 
 	if err != nil {
 		return nil, err
 	}
+	if _, err := d.Words(); err != nil {
+		return nil, err
+	}
 	f := &ecosystem.Facts{Values: rs.Values(d), Summary: "rust: " + rs.Summary(), Notes: rs.Notes(), Drives: d.Files("Cargo.toml")}
 	if note != "" {
 		f.Note("%s", note)

@@ -164,7 +164,7 @@ func (rs *Rust) Values(d *ecosystem.Drive) map[string]string {
 	if rs.Edition == "2021" || rs.Edition == "2024" {
 		v["Edition"] = rs.Edition
 	}
-	v["VersionDirs"] = strings.Join(d.Dirs, " ")
+	v["VersionDirs"], _ = d.Words() // Facts checked them
 	return v
 }
 

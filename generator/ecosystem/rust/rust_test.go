@@ -147,6 +147,8 @@ version = "0.2.0"
 			`choose the ones that move together with --set VersionDirs=FOLDERS (space-separated, e.g. --set VersionDirs=a; the others are left alone), or give the crates that move together one version: version in [workspace.package], version.workspace = true in each`},
 		{"a folder that is no versioned crate", differ, map[string]string{"VersionDirs": "a c"},
 			`VersionDirs="a c": c has no Cargo.toml that sets its own version; choose from: a 1.0.0, b 0.2.0`},
+		{"a folder build.sh cannot name", "-- Cargo.toml --\n[workspace]\nmembers = [\"my crate\"]\n-- my crate/Cargo.toml --\n[package]\nname = \"a\"\nversion = \"1.0.0\"\n",
+			nil, `my crate: VERSION would drive a folder whose name build.sh cannot hold (letters, digits, '.', '_', '@', '-' and '/' only); rename it, or choose other folders with --set VersionDirs=...`},
 		{"no version", "-- Cargo.toml --\n[workspace]\nmembers = [\"a\"]\n-- a/Cargo.toml --\n[package]\nname = \"a\"\n",
 			nil, `Cargo.toml: no crate sets a version for build.sh to write VERSION into; add version = "0.1.0" to [workspace.package] (with version.workspace = true in the crates) or to [package]`},
 	} {
