@@ -272,3 +272,26 @@ func versionOnly(before, after, version string) error {
 	}
 	return nil
 }
+
+// TestVersionOnly: the property test's check can fail: it refuses a lost
+// comment, a changed key, an added line and a file the build did not drive.
+func TestVersionOnly(t *testing.T) {
+	const before = "[package]\nversion = \"0.4.33\" # keep\r\nname = \"x\"\n"
+	for _, tt := range []struct {
+		name, after string
+		ok          bool
+	}{
+		{"only the value", "[package]\nversion = \"1.0.0\" # keep\r\nname = \"x\"\n", true},
+		{"the comment dropped", "[package]\nversion = \"1.0.0\"\r\nname = \"x\"\n", false},
+		{"the CR dropped", "[package]\nversion = \"1.0.0\" # keep\nname = \"x\"\n", false},
+		{"another key", "[package]\nversion = \"0.4.33\" # keep\r\nname = \"1.0.0\"\n", false},
+		{"a line added", "[package]\nversion = \"1.0.0\" # keep\r\n\nname = \"x\"\n", false},
+		{"not driven", before, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if err := versionOnly(before, tt.after, "1.0.0"); (err == nil) != tt.ok {
+				t.Errorf("versionOnly: %v, want ok %v", err, tt.ok)
+			}
+		})
+	}
+}
