@@ -41,9 +41,15 @@ crane reads the repository first: for .NET the one .sln or .slnx below DIR
 an existing VERSION or crane 0.x VERSION.txt; for Go the go.mod or go.work;
 for Rust the root Cargo.toml and its workspace members; for Python the root
 pyproject.toml and the src/ or flat layout; for Node the root package.json
-and its workspaces. Those facts become the pack's values (--set and --values
+and its workspaces (pnpm and Yarn 2+ repositories are refused: the node pack
+builds with npm). Those facts become the pack's values (--set and --values
 override them, and the values of an existing .crane.yaml are reused). A
 repository of more than one kind needs --pack the first time.
+
+VERSION drives the versions that move together (a Cargo [workspace.package]
+version, workspace members that share one version, else the root package's);
+members that version on their own keep theirs. When no one version is there,
+crane asks: choose the folders with --set VersionDirs="DIR ...".
 
 A file crane did not write is never changed: it is kept and reported, --diff
 shows crane's version and --write-new writes it beside yours as
@@ -116,7 +122,11 @@ func runAssemble(e *env, opts *assembleOptions) error {
 	if err != nil {
 		return err
 	}
-	found, err := probeFacts(repo, p, opts.solution, old)
+	given, bad, err := givenValues(opts.values)
+	if err != nil {
+		return err
+	}
+	found, err := probeFacts(repo, p, opts.solution, old, given)
 	if err != nil {
 		return err
 	}
@@ -125,10 +135,6 @@ func runAssemble(e *env, opts *assembleOptions) error {
 		return fmt.Errorf("reading the git repository of %s: %w", opts.dir, err)
 	}
 	branch := defaultBranch(gitRepo, p, found)
-	given, bad, err := givenValues(opts.values)
-	if err != nil {
-		return err
-	}
 	vals, err := resolveAssemble(e, p, found, old, given, opts.report.json || bad != nil)
 	if bad != nil {
 		err = bad.withResolveError(err)

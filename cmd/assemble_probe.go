@@ -39,8 +39,8 @@ func choosePack(flag string, old *generator.Lock, repo *probe.Repo) (string, err
 
 // probeFacts asks pack p's ecosystem what the repository says, then adds
 // what every ecosystem shares: a crane 0.x VERSION.txt seeds VERSION, and
-// other build scripts are noted.
-func probeFacts(repo *probe.Repo, p *generator.Pack, solution string, old *generator.Lock) (*ecosystem.Facts, error) {
+// other build scripts are noted. given are the user's --set and --values.
+func probeFacts(repo *probe.Repo, p *generator.Pack, solution string, old *generator.Lock, given map[string]string) (*ecosystem.Facts, error) {
 	eco, ok := all.Lookup(p.Ecosystem)
 	if !ok {
 		return nil, usageErrorf("pack %s: ecosystem %q is unknown; known: %s", p.Name, p.Ecosystem, strings.Join(all.Names(), ", "))
@@ -48,7 +48,7 @@ func probeFacts(repo *probe.Repo, p *generator.Pack, solution string, old *gener
 	if _, ok := eco.(ecosystem.SolutionChooser); solution != "" && !ok {
 		return nil, usageErrorf("--solution is for packs whose projects live in a solution (such as dotnet), not %s", p.Name)
 	}
-	req := ecosystem.Request{Pack: p, Solution: solution}
+	req := ecosystem.Request{Pack: p, Solution: solution, Given: given}
 	if old != nil && old.Pack == p.Name {
 		req.Recorded = old.Values.Strings()
 	}

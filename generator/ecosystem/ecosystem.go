@@ -78,6 +78,20 @@ type Request struct {
 	// Recorded are the values an earlier run of the same pack recorded in
 	// .crane.yaml, by name.
 	Recorded map[string]string
+	// Given are the values the user gave (--set, --values), by name: a
+	// choice the repository leaves open (which packages VERSION drives, say)
+	// is asked for, and answered there.
+	Given map[string]string
+}
+
+// Chosen is the value the user gave for name, else the one an earlier run
+// recorded; ok is false when neither says.
+func (r Request) Chosen(name string) (v string, ok bool) {
+	if v, ok = r.Given[name]; ok {
+		return v, true
+	}
+	v, ok = r.Recorded[name]
+	return v, ok
 }
 
 // Facts are what an ecosystem read from a repository, ready for a pack.

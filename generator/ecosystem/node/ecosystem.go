@@ -1,5 +1,7 @@
 // Package node is crane's knowledge of Node.js with npm: npm package names,
-// and a package.json at a repository's root with its workspaces.
+// a package.json at a repository's root with its workspaces, the versions
+// the build keeps in step with VERSION, and the package managers (pnpm,
+// Yarn 2+) whose repositories npm cannot build.
 package node
 
 import (
@@ -19,8 +21,11 @@ func (Ecosystem) Looks() string { return "a package.json at the root" }
 // Evidence is "package.json" when the root has one.
 func (Ecosystem) Evidence(r *probe.Repo) string { return ecosystem.Manifest(r, "package.json") }
 
-// Facts reads the root package.json and its workspaces.
-func (Ecosystem) Facts(r *probe.Repo, _ ecosystem.Request) (*ecosystem.Facts, error) {
+// Facts reads the root package.json and its workspaces, refuses a
+// repository that pnpm or Yarn 2+ builds, and decides which versions VERSION
+// drives (Drives): a workspace whose packages version on their own, with no
+// root version, is asked about (--set VersionDirs=...).
+func (Ecosystem) Facts(r *probe.Repo, req ecosystem.Request) (*ecosystem.Facts, error) {
 	if !r.Has("package.json") {
 		return nil, ecosystem.MissingManifest(r, "node", "package.json (npm init)")
 	}
@@ -28,7 +33,23 @@ func (Ecosystem) Facts(r *probe.Repo, _ ecosystem.Request) (*ecosystem.Facts, er
 	if err != nil {
 		return nil, ecosystem.Unreadable("package.json", err)
 	}
-	f := &ecosystem.Facts{Values: n.Values(), Summary: "node: " + n.Summary(), Notes: n.Notes()}
-	f.SeedVersion(r, "package.json")
+	notes, err := refuseManager(r, n)
+	if err != nil {
+		return nil, err
+	}
+	d, note, err := n.drive(req)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := d.Words(); err != nil {
+		return nil, err
+	}
+	f := &ecosystem.Facts{Values: n.Values(d), Summary: "node: " + n.Summary(), Notes: append(notes, n.Notes()...), Drives: d.Files("package.json")}
+	if note != "" {
+		f.Note("%s", note)
+	}
+	if len(f.Drives) > 0 {
+		f.SeedVersion(r, f.Drives[0])
+	}
 	return f, nil
 }

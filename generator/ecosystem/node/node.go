@@ -3,9 +3,12 @@ package node
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"path"
+	"slices"
 	"strings"
 
+	"github.com/ewilde/crane/generator/ecosystem"
 	"github.com/ewilde/crane/generator/probe"
 )
 
@@ -21,14 +24,18 @@ type Node struct {
 	Workspaces []string
 	// Members are the workspace packages the patterns match, in their order.
 	Members []NodePackage
+	// PackageManager is package.json's "packageManager" ("pnpm@9.1.0").
+	PackageManager string
 }
 
 // NodePackage is one package.json: its folder (slash-separated, "." for the
 // root), name, version, whether it is private and whether it has a test
-// script.
+// script; WorkspaceDep is its first dependency on the workspace: protocol
+// ("\"zod\": \"workspace:*\""), which npm cannot install.
 type NodePackage struct {
 	Dir, Name, Version string
 	Private, HasTest   bool
+	WorkspaceDep       string
 }
 
 // packageJSON is the part of package.json crane reads.
@@ -39,6 +46,12 @@ type packageJSON struct {
 	Type       string            `json:"type"`
 	Scripts    map[string]string `json:"scripts"`
 	Workspaces json.RawMessage   `json:"workspaces"`
+	Manager    string            `json:"packageManager"`
+	// The dependencies of every kind, for the workspace: protocol.
+	Deps     map[string]string `json:"dependencies"`
+	DevDeps  map[string]string `json:"devDependencies"`
+	PeerDeps map[string]string `json:"peerDependencies"`
+	OptDeps  map[string]string `json:"optionalDependencies"`
 }
 
 func readPackageJSON(root, dir string) (*packageJSON, error) {
@@ -59,7 +72,7 @@ func ReadNode(r *probe.Repo) (*Node, error) {
 	if err != nil {
 		return nil, err
 	}
-	n := &Node{NodePackage: p.pkg("."), Type: p.Type}
+	n := &Node{NodePackage: p.pkg("."), Type: p.Type, PackageManager: p.Manager}
 	if n.Type == "" {
 		n.Type = "commonjs"
 	}
@@ -77,7 +90,15 @@ func ReadNode(r *probe.Repo) (*Node, error) {
 }
 
 func (p *packageJSON) pkg(dir string) NodePackage {
-	return NodePackage{Dir: dir, Name: p.Name, Version: p.Version, Private: p.Private, HasTest: strings.TrimSpace(p.Scripts["test"]) != ""}
+	np := NodePackage{Dir: dir, Name: p.Name, Version: p.Version, Private: p.Private, HasTest: strings.TrimSpace(p.Scripts["test"]) != ""}
+	for _, deps := range []map[string]string{p.Deps, p.DevDeps, p.PeerDeps, p.OptDeps} {
+		for _, name := range slices.Sorted(maps.Keys(deps)) {
+			if strings.HasPrefix(deps[name], "workspace:") && np.WorkspaceDep == "" {
+				np.WorkspaceDep = fmt.Sprintf("%q: %q", name, deps[name])
+			}
+		}
+	}
+	return np
 }
 
 // workspacePatterns reads "workspaces" in either form npm and yarn take.
@@ -130,24 +151,9 @@ func (n *Node) Summary() string {
 	return s
 }
 
-// version is the version VERSION starts at: the root's for a single
-// package, the first member's for a workspace (its packages get VERSION).
-func (n *Node) version() string {
-	if n.Workspaces == nil {
-		return n.Version
-	}
-	for _, m := range n.Members {
-		if m.Version != "" {
-			return m.Version
-		}
-	}
-	return ""
-}
-
 // Notes are what the user should know before building: packages without a
-// test script (npm test fails there), a private single package (npm will
-// not publish it) and members whose versions differ (the build gives them
-// all VERSION).
+// test script (npm test fails there) and a private single package (npm will
+// not publish it).
 func (n *Node) Notes() []string {
 	var notes []string
 	pkgs := []NodePackage{n.NodePackage}
@@ -165,29 +171,23 @@ func (n *Node) Notes() []string {
 	if n.Workspaces == nil && n.Private {
 		notes = append(notes, "package.json is private: ./build.sh pack works, but npm refuses ./build.sh publish until you drop \"private\": true")
 	}
-	if v := n.version(); n.Workspaces != nil {
-		for _, m := range n.Members {
-			if m.Version != v {
-				notes = append(notes, fmt.Sprintf("the workspace packages have different versions; VERSION starts at %s and the build gives every package VERSION", v))
-				break
-			}
-		}
-	}
 	return notes
 }
 
 // Values are the facts the node pack may take: Name (the root package's
-// name), InitialVersion and Workspaces (the patterns build.sh cleans, space
-// separated; empty for a single package). Patterns with characters a shell
-// would read are left out.
-func (n *Node) Values() map[string]string {
+// name), Workspaces (the patterns build.sh cleans, space separated; empty
+// for a single package), and from d, what VERSION drives: InitialVersion
+// and VersionDirs. Folders and patterns with characters a shell would read
+// are left out.
+func (n *Node) Values(d *ecosystem.Drive) map[string]string {
 	v := map[string]string{}
 	if n.Name != "" {
 		v["Name"] = n.Name
 	}
-	if s := n.version(); s != "" {
-		v["InitialVersion"] = s
+	if d.Version != "" {
+		v["InitialVersion"] = d.Version
 	}
+	v["VersionDirs"], _ = d.Words() // Facts checked them
 	v["Workspaces"] = probe.ShellWords(n.Workspaces)
 	return v
 }

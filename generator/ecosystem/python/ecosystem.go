@@ -36,6 +36,7 @@ func (Ecosystem) Facts(r *probe.Repo, _ ecosystem.Request) (*ecosystem.Facts, er
 		return nil, err
 	}
 	f := &ecosystem.Facts{Values: py.Values(), Summary: "python: " + py.Summary(), Notes: py.Notes()}
+	f.Drives = []string{"pyproject.toml"} // [project] version, static (servable)
 	f.SeedVersion(r, "pyproject.toml")
 	return f, nil
 }

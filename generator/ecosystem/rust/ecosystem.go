@@ -20,9 +20,11 @@ func (Ecosystem) Looks() string { return "a Cargo.toml at the root" }
 // Evidence is "Cargo.toml" when the root has one.
 func (Ecosystem) Evidence(r *probe.Repo) string { return ecosystem.Manifest(r, "Cargo.toml") }
 
-// Facts reads the root Cargo.toml and its members, refusing a workspace
-// with no version for build.sh to keep in step with VERSION.
-func (Ecosystem) Facts(r *probe.Repo, _ ecosystem.Request) (*ecosystem.Facts, error) {
+// Facts reads the root Cargo.toml and its members, and decides which
+// versions VERSION drives (Drives): a workspace with no version for the
+// build to drive is refused, and one whose crates version on their own is
+// asked about (--set VersionDirs=...).
+func (Ecosystem) Facts(r *probe.Repo, req ecosystem.Request) (*ecosystem.Facts, error) {
 	if !r.Has("Cargo.toml") {
 		return nil, ecosystem.MissingManifest(r, "rust", "Cargo.toml (cargo init)")
 	}
@@ -30,11 +32,17 @@ func (Ecosystem) Facts(r *probe.Repo, _ ecosystem.Request) (*ecosystem.Facts, er
 	if err != nil {
 		return nil, ecosystem.Unreadable("Cargo.toml", err)
 	}
-	if len(rs.VersionDirs) == 0 {
-		return nil, ecosystem.Refusef("Cargo.toml: no crate sets a version for build.sh to write VERSION into; " +
-			"add version = \"0.1.0\" to [workspace.package] (with version.workspace = true in the crates) or to [package]")
+	d, note, err := rs.drive(req)
+	if err != nil {
+		return nil, err
 	}
-	f := &ecosystem.Facts{Values: rs.Values(), Summary: "rust: " + rs.Summary(), Notes: rs.Notes()}
-	f.SeedVersion(r, "Cargo.toml")
+	if _, err := d.Words(); err != nil {
+		return nil, err
+	}
+	f := &ecosystem.Facts{Values: rs.Values(d), Summary: "rust: " + rs.Summary(), Notes: rs.Notes(), Drives: d.Files("Cargo.toml")}
+	if note != "" {
+		f.Note("%s", note)
+	}
+	f.SeedVersion(r, f.Drives[0])
 	return f, nil
 }

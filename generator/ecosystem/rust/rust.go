@@ -11,6 +11,7 @@ import (
 	// implements TOML 1.0; nothing in crane's module graph parsed TOML.
 	"github.com/BurntSushi/toml"
 
+	"github.com/ewilde/crane/generator/ecosystem"
 	"github.com/ewilde/crane/generator/probe"
 )
 
@@ -27,17 +28,14 @@ type Rust struct {
 	WorkspaceVersion string
 	// Edition is [workspace.package] edition, else the root package's.
 	Edition string
-	// VersionDirs are the folders whose Cargo.toml carries a version that
-	// build.sh writes VERSION into: the root when its [workspace.package]
-	// (or, without one, its [package]) has one, and each member with a
-	// version of its own (not version.workspace = true).
-	VersionDirs []string
 }
 
 // RustCrate is one [package]: its folder ("." for the root), name and
-// version ("" when it inherits the workspace's or has none).
+// version ("" when it inherits the workspace's or has none); Inherits
+// reports version.workspace = true.
 type RustCrate struct {
 	Dir, Name, Version string
+	Inherits           bool
 }
 
 // cargoToml is the part of Cargo.toml crane reads. A version is a string,
@@ -71,6 +69,14 @@ func readCargo(root, dir string) (*cargoToml, error) {
 	return &c, nil
 }
 
+// crate is the [package] of c in dir.
+func (c *cargoToml) crate(dir string) RustCrate {
+	v, _ := c.Package.Version.(string)
+	t, _ := c.Package.Version.(map[string]any)
+	inherits, _ := t["workspace"].(bool)
+	return RustCrate{Dir: dir, Name: c.Package.Name, Version: v, Inherits: inherits}
+}
+
 // ReadRust reads the root's Cargo.toml and its workspace members'.
 func ReadRust(r *probe.Repo) (*Rust, error) {
 	c, err := readCargo(r.Root, ".")
@@ -81,11 +87,9 @@ func ReadRust(r *probe.Repo) (*Rust, error) {
 		return nil, fmt.Errorf("the root Cargo.toml has neither [package] nor [workspace]")
 	}
 	rs := &Rust{}
-	rootVersioned := false
 	if c.Package != nil {
-		v, _ := c.Package.Version.(string)
-		rs.Package = &RustCrate{Dir: ".", Name: c.Package.Name, Version: v}
-		rootVersioned = v != ""
+		root := c.crate(".")
+		rs.Package = &root
 		rs.Edition, _ = c.Package.Edition.(string)
 	}
 	if w := c.Workspace; w != nil {
@@ -95,27 +99,15 @@ func ReadRust(r *probe.Repo) (*Rust, error) {
 			if e, ok := w.Package.Edition.(string); ok {
 				rs.Edition = e
 			}
-			// build.sh writes into [workspace.package] whenever the table is there.
-			rootVersioned = rs.WorkspaceVersion != ""
 		}
 		for _, dir := range probe.ExpandMembers(r.Root, w.Members, append([]string{"."}, w.Exclude...), "Cargo.toml") {
 			m, err := readCargo(r.Root, dir)
 			if err != nil {
 				return nil, err
 			}
-			if m.Package == nil {
-				continue
+			if m.Package != nil {
+				rs.Members = append(rs.Members, m.crate(dir))
 			}
-			v, _ := m.Package.Version.(string)
-			rs.Members = append(rs.Members, RustCrate{Dir: dir, Name: m.Package.Name, Version: v})
-		}
-	}
-	if rootVersioned {
-		rs.VersionDirs = append(rs.VersionDirs, ".")
-	}
-	for _, m := range rs.Members {
-		if m.Version != "" {
-			rs.VersionDirs = append(rs.VersionDirs, m.Dir)
 		}
 	}
 	return rs, nil
@@ -156,58 +148,31 @@ func (rs *Rust) name() string {
 	return ""
 }
 
-// version is the version VERSION starts at: [workspace.package]'s, else the
-// first one a crate sets.
-func (rs *Rust) version() string {
-	if rs.WorkspaceVersion != "" {
-		return rs.WorkspaceVersion
-	}
-	for _, c := range rs.crates() {
-		if c.Version != "" {
-			return c.Version
-		}
-	}
-	return ""
-}
-
 // Values are the facts the rust pack may take: Name (the root crate, else
 // the first member), Edition (when the pack offers it; it sets the Rust
-// version build.sh asks for), InitialVersion, and VersionDirs (the folders whose
-// Cargo.toml gets VERSION, space separated). Folders a shell would need
-// quoted are left out.
-func (rs *Rust) Values() map[string]string {
+// version build.sh asks for), and from d, what VERSION drives:
+// InitialVersion and VersionDirs (the folders whose Cargo.toml gets
+// VERSION, space separated).
+func (rs *Rust) Values(d *ecosystem.Drive) map[string]string {
 	v := map[string]string{}
 	if n := rs.name(); n != "" {
 		v["Name"] = n
 	}
-	if s := rs.version(); s != "" {
-		v["InitialVersion"] = s
+	if d.Version != "" {
+		v["InitialVersion"] = d.Version
 	}
 	if rs.Edition == "2021" || rs.Edition == "2024" {
 		v["Edition"] = rs.Edition
 	}
-	v["VersionDirs"] = probe.ShellWords(rs.VersionDirs)
+	v["VersionDirs"], _ = d.Words() // Facts checked them
 	return v
 }
 
-// Notes say which crate names the build when the root has no package, and
-// when the crates' versions differ.
+// Notes say which crate names the build when the root has no package.
 func (rs *Rust) Notes() []string {
 	var notes []string
 	if rs.Package == nil && len(rs.Members) > 0 {
 		notes = append(notes, fmt.Sprintf("the workspace has no root package: the build is named after its first crate, %s (--set Name=... to change)", rs.name()))
 	}
-	if len(rs.VersionDirs) > 1 {
-		notes = append(notes, fmt.Sprintf("build.sh writes VERSION into the version of %s", strings.Join(manifests(rs.VersionDirs, "Cargo.toml"), ", ")))
-	}
 	return notes
-}
-
-// manifests joins each folder with file.
-func manifests(dirs []string, file string) []string {
-	out := make([]string, len(dirs))
-	for i, d := range dirs {
-		out[i] = path.Join(d, file)
-	}
-	return out
 }
