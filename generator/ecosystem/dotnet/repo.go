@@ -99,22 +99,15 @@ func readProject(r *probe.Repo, rel string, d *Dotnet) Project {
 		d.note("%s is outside the repository; crane does not read it", rel)
 		return p
 	}
-	data, err := probe.ReadInside(r.Root, rel)
-	if err != nil {
+	if _, err := probe.ReadInside(r.Root, rel); err != nil {
 		d.note("%s is in the solution but cannot be read (%v)", rel, unwrapPath(err))
 		return p
 	}
-	p, docsSet, err := parseProject(rel, data)
+	p, err := evalProject(repoFiles{root: r.Root}, rel)
 	if err != nil {
-		d.note("%s: not a readable project file (%v)", rel, err)
+		d.note("%s: not a readable project file (%v)", rel, unwrapPath(err))
 		p.Missing = true
 		return p
-	}
-	if len(p.TargetFrameworks) == 0 {
-		p.TargetFrameworks = propsFrameworks(r, path.Dir(rel))
-	}
-	if !docsSet {
-		p.Docs = propsDocs(r, path.Dir(rel))
 	}
 	readNuspec(r, &p)
 	if !p.SDKStyle {
@@ -129,44 +122,15 @@ func readProject(r *probe.Repo, rel string, d *Dotnet) Project {
 	return p
 }
 
-// propsFrameworks looks for the target frameworks in the nearest
-// Directory.Build.props from dir up to the root, as MSBuild does.
-func propsFrameworks(r *probe.Repo, dir string) []string {
-	var tfs []string
-	nearestProps(r, dir, func(m *msbuild) bool {
-		tfs = m.frameworks()
-		return len(tfs) > 0
-	})
-	return tfs
-}
+// repoFiles reads a repository for the MSBuild evaluator, never through a
+// symlink out of it.
+type repoFiles struct{ root string }
 
-// propsDocs reports whether the nearest Directory.Build.props that says
-// anything about XML documentation turns it on.
-func propsDocs(r *probe.Repo, dir string) bool {
-	docs := false
-	nearestProps(r, dir, func(m *msbuild) bool {
-		v, ok := m.docs()
-		docs = v
-		return ok
-	})
-	return docs
-}
+func (f repoFiles) Read(rel string) ([]byte, error) { return probe.ReadInside(f.root, rel) }
 
-// nearestProps calls found with each readable Directory.Build.props from dir
-// up to the root, nearest first, until found returns true.
-func nearestProps(r *probe.Repo, dir string, found func(*msbuild) bool) {
-	for {
-		if data, err := probe.ReadInside(r.Root, path.Join(dir, "Directory.Build.props")); err == nil {
-			var m msbuild
-			if decodeXML(data, &m) == nil && found(&m) {
-				return
-			}
-		}
-		if dir == "." || dir == "/" || dir == "" {
-			return
-		}
-		dir = path.Dir(dir)
-	}
+func (f repoFiles) Exists(rel string) bool {
+	_, err := probe.Inside(f.root, rel)
+	return err == nil
 }
 
 func (d *Dotnet) pickPackage() {

@@ -46,11 +46,17 @@ type Project struct {
 type prop struct {
 	name string
 	val  Value
+	file string // the file that set it last
 }
 
 // Prop is a property's final value; an unset property is known and empty.
 func (p *Project) Prop(name string) Value {
 	return p.props[strings.ToLower(name)].val
+}
+
+// SetIn is the file that last set the property, "" when none did.
+func (p *Project) SetIn(name string) string {
+	return p.props[strings.ToLower(name)].file
 }
 
 // Defined reports whether some file read sets the property (or the
@@ -238,7 +244,7 @@ func (e *evaluator) propertyGroup(n *node, outer outcome) {
 		if c.v == maybe {
 			v = unknown("it is set under " + c.why)
 		}
-		e.p.props[lower] = prop{name: p.Name, val: v}
+		e.p.props[lower] = prop{name: p.Name, val: v, file: e.file}
 	}
 }
 
