@@ -46,9 +46,11 @@ type Project struct {
 	// Missing is true when the solution names the project but its file is
 	// not there (or is outside the repository); nothing else is known then.
 	Missing bool
-	// eval is the evaluation, for what the package needs beyond the fields
-	// (dependencies, frameworks on Windows); nil when Missing.
-	eval *msbuild.Project
+	// eval is the evaluation, and files what it read, for what the package
+	// needs beyond the fields (dependencies, frameworks on Windows); nil
+	// when Missing.
+	eval  *msbuild.Project
+	files msbuild.Files
 }
 
 // Packable reports whether the project makes a package: a C# project that is
@@ -67,7 +69,7 @@ func evalProject(files msbuild.Files, rel string) (Project, error) {
 	if err != nil {
 		return p, err
 	}
-	p.eval = m
+	p.eval, p.files = m, files
 	p.SDKStyle = m.SDKStyle
 	p.PackageID = name
 	for _, prop := range []string{"AssemblyName", "PackageId"} {
