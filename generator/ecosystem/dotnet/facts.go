@@ -59,7 +59,7 @@ func packsItself(pack ecosystem.Pack, p *Project) bool {
 func versionFacts(f *ecosystem.Facts, r *probe.Repo, p *Project) {
 	pv := p.Version
 	if pv.Tool != "" {
-		f.Note("%s computes its version with %s when it builds; crane's build passes -p:Version from VERSION, which takes its place", p.Path, pv.Tool)
+		f.Note("%s computes its version with %s when it builds; crane's build passes -p:Version from VERSION, which takes its place (give --set InitialVersion=X.Y.Z, your latest release, for VERSION to start there)", p.Path, pv.Tool)
 	}
 	switch {
 	case pv.Property == "":

@@ -144,14 +144,24 @@ func (d *Dotnet) pickPackage() {
 	for _, p := range packable {
 		if p.Name == base {
 			d.Package = p
-			return
 		}
 	}
-	if len(packable) > 0 {
+	if d.Package == nil && len(packable) > 0 {
 		d.Package = packable[0]
 		if len(packable) > 1 {
 			d.note("%d packable projects and none named like the solution; crane packs the first, %s (choose another with --set Name=... --set ProjectDir=...)", len(packable), d.Package.Name)
+			return
 		}
+	}
+	var others []string
+	for _, p := range packable {
+		if p != d.Package {
+			others = append(others, p.Path)
+		}
+	}
+	if len(others) > 0 {
+		d.note("crane's build packs %s only, not the other packable projects (%s); choose the one to pack with --set Name=... --set ProjectDir=...",
+			d.Package.Name, strings.Join(others, ", "))
 	}
 }
 
