@@ -93,6 +93,7 @@ Project("{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}") = "Out", "..\..\..\Out\Out.csp
 	wantNotes := []string{
 		"src/Gone/Gone.csproj is in the solution but cannot be read (no such file or directory)",
 		"../Out/Out.csproj is outside the repository; crane does not read it",
+		"crane's build packs Acme.Widgets only, not the other packable projects (src/Acme.Core/Acme.Core.csproj); choose the one to pack with --set Name=... --set ProjectDir=...",
 	}
 	if diff := cmp.Diff(wantNotes, d.Notes); diff != "" {
 		t.Errorf("Notes (-want +got):\n%s", diff)
