@@ -3,6 +3,7 @@ package dotnet
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -50,12 +51,32 @@ func PickSolution(r *probe.Repo, want string) (string, error) {
 		return "", fmt.Errorf("solution %s: not a .sln or .slnx file", want)
 	}
 	if rel == ".." || strings.HasPrefix(rel, "../") {
-		return "", fmt.Errorf("solution %s: outside %s", want, r.Root)
+		return "", fmt.Errorf("solution %s: outside %s; give a solution inside it, relative to its root", want, r.Root)
 	}
 	if _, err := probe.Inside(r.Root, rel); err != nil {
-		return "", fmt.Errorf("solution %s: %w", want, err)
+		if errors.Is(err, fs.ErrNotExist) {
+			return "", &NoSuchSolutionError{Want: want, Root: r.Root, Found: solutions(r)}
+		}
+		return "", fmt.Errorf("solution %s: %v; give a solution inside %s", want, unwrapPath(err), r.Root)
 	}
 	return rel, nil
+}
+
+// NoSuchSolutionError is a --solution that is not there.
+type NoSuchSolutionError struct {
+	Want, Root string
+	Found      []string
+}
+
+func (e *NoSuchSolutionError) Error() string {
+	msg := fmt.Sprintf("solution %s: no such file in %s (crane looks for the path relative to the repository's root)", e.Want, e.Root)
+	switch len(e.Found) {
+	case 0:
+		return msg + "; there is no .sln or .slnx below it: create one (dotnet new sln) or leave out --solution"
+	case 1:
+		return msg + fmt.Sprintf("; the solution there is %s: give --solution %s, or leave it out", e.Found[0], e.Found[0])
+	}
+	return msg + fmt.Sprintf("; the solutions there are %s: give one of them with --solution", strings.Join(e.Found, ", "))
 }
 
 // Dotnet is a .NET solution and its projects.

@@ -27,8 +27,8 @@ func TestPickSolution(t *testing.T) {
 	for _, tt := range []struct{ want, got, err string }{
 		{want: "b/B.slnx", got: "b/B.slnx"},
 		{want: filepath.Join(r.Root, "a", "A.sln"), got: "a/A.sln"},
-		{want: "a/Missing.sln", err: "solution a/Missing.sln: "},
-		{want: "../x.sln", err: "solution ../x.sln: outside " + r.Root},
+		{want: "a/Missing.sln", err: "solution a/Missing.sln: no such file in " + r.Root + " (crane looks for the path relative to the repository's root); the solutions there are a/A.sln, b/B.slnx: give one of them with --solution"},
+		{want: "../x.sln", err: "solution ../x.sln: outside " + r.Root + "; give a solution inside it, relative to its root"},
 		{want: "a/A.csproj", err: "solution a/A.csproj: not a .sln or .slnx file"},
 	} {
 		got, err := PickSolution(r, tt.want)
@@ -41,6 +41,21 @@ func TestPickSolution(t *testing.T) {
 		if err != nil || got != tt.got {
 			t.Errorf("PickSolution(%q) = %q, %v; want %q", tt.want, got, err, tt.got)
 		}
+	}
+}
+
+func TestNoSuchSolution(t *testing.T) {
+	r := &probe.Repo{Root: fixture.Dir(t, "-- a/A.sln --\n")}
+	_, err := PickSolution(r, "nosuch.sln")
+	want := "solution nosuch.sln: no such file in " + r.Root + " (crane looks for the path relative to the repository's root); there is no .sln or .slnx below it: create one (dotnet new sln) or leave out --solution"
+	if err == nil || err.Error() != want {
+		t.Errorf("no solutions: %v\nwant %s", err, want)
+	}
+	r.Deep = []string{"a/A.sln"}
+	_, err = PickSolution(r, "nosuch.sln")
+	want = "solution nosuch.sln: no such file in " + r.Root + " (crane looks for the path relative to the repository's root); the solution there is a/A.sln: give --solution a/A.sln, or leave it out"
+	if err == nil || err.Error() != want {
+		t.Errorf("one solution: %v\nwant %s", err, want)
 	}
 }
 
