@@ -263,7 +263,7 @@ func (e *evaluator) condFunc(name string, raw []string) Value {
 		if strings.TrimSpace(args[0].Text) == "" {
 			return Value{Text: "false"}
 		}
-		rel, ok := e.resolve(args[0].Text)
+		rel, ok := resolveFrom(e.project, args[0].Text)
 		if !ok {
 			return unknown("Exists('" + args[0].Text + "'), a path outside the repository or with a wildcard")
 		}

@@ -6,7 +6,7 @@ import (
 
 func TestCondition(t *testing.T) {
 	e := &evaluator{
-		files: files("-- src/A/A.csproj --\n-- src/A/key.snk --\n"), project: "src/A/A.csproj", file: "src/A/A.csproj",
+		files: files("-- src/A/A.csproj --\n-- src/A/key.snk --\n-- Directory.Build.props --\n"), project: "src/A/A.csproj", file: "Directory.Build.props",
 		global:   map[string]string{"configuration": "Release", "targetframework": "net8.0"},
 		declared: map[string]bool{"declared": true},
 		p:        &Project{props: map[string]prop{"five": {name: "Five", val: Value{Text: "5"}}}},
@@ -24,8 +24,9 @@ func TestCondition(t *testing.T) {
 		{"$(Five) > 4 and $(Five) <= 5", yes},
 		{"$(Five) < 4 or ('$(OS)' == 'Unix' and !false)", yes},
 		{"!('$(OS)' == 'Unix')", no},
-		{"Exists('key.snk')", yes},
-		{"Exists('$(MSBuildThisFileDirectory)../A/key.snk')", yes},
+		{"Exists('key.snk')", yes},                                  // relative to the project, not to this file
+		{"Exists('$(MSBuildThisFileDirectory)src/A/key.snk')", yes}, // this file: Directory.Build.props
+		{"Exists('$(MSBuildProjectDirectory)/key.snk')", yes},
 		{"!Exists('nope.snk')", yes},
 		{"HasTrailingSlash('$(MSBuildThisFileDirectory)')", yes},
 		{"$([MSBuild]::IsTargetFrameworkCompatible('$(TargetFramework)', 'netstandard2.1'))", yes},

@@ -144,10 +144,17 @@ func abs(dir string) string {
 	return "/" + dir + "/"
 }
 
-// resolve turns a path from a file (absolute in the evaluator's form, or
-// relative to the current file's folder; either slash) into a clean
-// root-relative one. ok is false outside the repository or for a wildcard.
-func (e *evaluator) resolve(p string) (string, bool) {
+// resolve turns a path an Import names (absolute in the evaluator's form,
+// or relative to the folder of the file that imports; either slash) into a
+// clean root-relative one. ok is false outside the repository or for a
+// wildcard.
+func (e *evaluator) resolve(p string) (string, bool) { return resolveFrom(e.file, p) }
+
+// resolveFrom resolves p against the folder of file (a root-relative path).
+// MSBuild reads a relative path in an Import's Project against the
+// importing file, and every other relative path (Exists() in a condition,
+// say) against the project being built.
+func resolveFrom(file, p string) (string, bool) {
 	p = strings.ReplaceAll(strings.TrimSpace(p), `\`, "/")
 	if p == "" || strings.ContainsAny(p, "*?") {
 		return "", false
@@ -158,7 +165,7 @@ func (e *evaluator) resolve(p string) (string, bool) {
 			p = "."
 		}
 	} else {
-		p = path.Join(path.Dir(e.file), p)
+		p = path.Join(path.Dir(file), p)
 	}
 	if p == ".." || strings.HasPrefix(p, "../") || strings.HasPrefix(p, "/") {
 		return "", false
