@@ -77,7 +77,11 @@ func (Ecosystem) Facts(r *probe.Repo, req ecosystem.Request) (*ecosystem.Facts, 
 		f.Note("no packable project (every one is a test project, not C#, or sets IsPackable false); give the one to pack with --set Name=... --set ProjectDir=...")
 		return f, nil
 	}
-	pick := "the package is " + d.Package.PackageID + " (" + d.Package.Path + ")"
+	id := d.Package.PackageID
+	if id == "" {
+		id = "the one " + d.Package.Name + " defines"
+	}
+	pick := "the package is " + id + " (" + d.Package.Path + ")"
 	manifest, says := "the nuspec packs", "the nuspec says"
 	if packsItself(req.Pack, d.Package) {
 		manifest = "the pack's TargetFramework (the SDK CI installs, the framework of a test project crane writes) is"

@@ -24,7 +24,10 @@ const (
 // starts at (InitialVersion, VersionProperty) and notes on its frameworks.
 func packageFacts(f *ecosystem.Facts, r *probe.Repo, pack ecosystem.Pack, p *Project) {
 	v := f.Values
-	v["PackageId"] = p.PackageID
+	if p.PackageID != "" {
+		v["PackageId"] = p.PackageID
+	}
+	unknownProps(f, p)
 	if p.License != "" {
 		v["License"] = p.License
 	}
@@ -34,14 +37,31 @@ func packageFacts(f *ecosystem.Facts, r *probe.Repo, pack ecosystem.Pack, p *Pro
 		v["PackageManifest"] = ManifestNuspec
 	}
 	if packsItself(pack, p) {
-		f.Note("%s packs itself (dotnet pack %s): its id, version, license, frameworks, dependencies and files come from the project and the Directory.Build.props above it; crane writes no package manifest and changes none of them",
-			p.PackageID, p.Path)
+		f.Note("%s packs itself (dotnet pack): its package's id, version, license, frameworks, dependencies and files come from the project and the Directory.Build.props above it; crane writes no package manifest and changes none of them",
+			p.Path)
 	}
 	versionFacts(f, r, p)
 	frameworkNotes(f, p)
 	if p.eval != nil {
 		for _, u := range p.eval.Unknowns {
 			f.Note("%s: %s", p.Path, u)
+		}
+	}
+}
+
+// packageProps are the package properties whose value crane reports when
+// it cannot read it.
+var packageProps = []string{"PackageId", "AssemblyName", "IsPackable", "Authors", "Description", "Copyright",
+	"PackageLicenseExpression", "PackageLicenseFile", "RepositoryUrl", "GenerateDocumentationFile"}
+
+// unknownProps notes the package properties of p that cannot be read.
+func unknownProps(f *ecosystem.Facts, p *Project) {
+	if p.eval == nil {
+		return
+	}
+	for _, name := range packageProps {
+		if v := p.eval.Prop(name); !v.Known() {
+			f.Note("%s: crane cannot read %s (%s); the package has the value the build computes", p.Path, name, v.Unknown)
 		}
 	}
 }

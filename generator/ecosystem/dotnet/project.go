@@ -19,7 +19,8 @@ type Project struct {
 	// SDKStyle is true for a <Project Sdk="..."> file, false for the old
 	// format Visual Studio wrote before 2017.
 	SDKStyle bool
-	// PackageID is the package's id: PackageId, else AssemblyName, else Name.
+	// PackageID is the package's id: PackageId, else AssemblyName, else
+	// Name; "" when the one that decides cannot be read.
 	PackageID string
 	// TargetFrameworks lists the frameworks the project targets on Linux, in
 	// its order, as monikers ("net8.0", "netstandard2.0", "net48"): its
@@ -73,7 +74,10 @@ func evalProject(files msbuild.Files, rel string) (Project, error) {
 	p.SDKStyle = m.SDKStyle
 	p.PackageID = name
 	for _, prop := range []string{"AssemblyName", "PackageId"} {
-		if v := m.Prop(prop); v.Set() && len(v.Assumed) == 0 {
+		switch v := m.Prop(prop); {
+		case !v.Known() || len(v.Assumed) > 0:
+			p.PackageID = ""
+		case v.Set():
 			p.PackageID = v.Trimmed()
 		}
 	}

@@ -93,3 +93,18 @@ func TestPackable(t *testing.T) {
 		}
 	}
 }
+
+func TestPackageIDUnknown(t *testing.T) {
+	for _, tt := range []struct{ csproj, want string }{
+		{`<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><AssemblyName>Acme.Core</AssemblyName></PropertyGroup></Project>`, "Acme.Core"},
+		{`<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><AssemblyName>Acme.Core</AssemblyName><PackageId>Acme</PackageId></PropertyGroup></Project>`, "Acme"},
+		{`<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><PackageId>$([System.Environment]::GetEnvironmentVariable('ID'))</PackageId></PropertyGroup></Project>`, ""},
+		{`<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><PackageId>$(IdPrefix).Core</PackageId></PropertyGroup></Project>`, ""},
+		{`<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><AssemblyName Condition="'$(CI)' == 'true'">X</AssemblyName></PropertyGroup></Project>`, ""},
+	} {
+		p, err := evalProject(mapFiles{"src/Core/Core.csproj": tt.csproj}, "src/Core/Core.csproj")
+		if err != nil || p.PackageID != tt.want {
+			t.Errorf("%s: PackageID %q, %v; want %q", tt.csproj, p.PackageID, err, tt.want)
+		}
+	}
+}
