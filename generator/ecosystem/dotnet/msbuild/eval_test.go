@@ -276,3 +276,23 @@ func TestEvaluateImportCycle(t *testing.T) {
 		t.Errorf("project %+v", p)
 	}
 }
+
+func TestEvaluateBoundsValues(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("<Project><PropertyGroup><A>ab</A>")
+	for range 40 {
+		b.WriteString("<A>$(A)$(A)</A>")
+	}
+	b.WriteString("<B>$(A.Replace('a', '$(A)'))</B><C>x$(B)</C></PropertyGroup></Project>")
+	p := evaluate(t, mapFiles{"P.csproj": b.String()}, "P.csproj", CI())
+	long := strings.Repeat("a", 1000)
+	q := evaluate(t, mapFiles{"Q.csproj": "<Project><PropertyGroup><L>" + long + "</L><D>$(L.Replace('a', '" + long + "'))</D></PropertyGroup></Project>"}, "Q.csproj", CI())
+	for name, v := range map[string]Value{"A": p.Prop("A"), "B": p.Prop("B"), "C": p.Prop("C"), "D": q.Prop("D")} {
+		if v.Known() || len(v.Text) > maxValue {
+			t.Errorf("%s: known %v, %d bytes; want unknown, too long", name, v.Known(), len(v.Text))
+		}
+	}
+	if !q.Prop("L").Known() {
+		t.Errorf("L (1000 bytes) is unknown: %s", q.Prop("L").Unknown)
+	}
+}

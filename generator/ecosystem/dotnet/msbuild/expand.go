@@ -206,6 +206,9 @@ func stringMethod(s, name string, args []Value) (string, bool) {
 	case fold == "contains" && len(args) == 1:
 		return strconv.FormatBool(strings.Contains(s, arg(0))), true
 	case fold == "replace" && len(args) == 2:
+		if n := strings.Count(s, arg(0)); len(s)+n*(len(arg(1))-len(arg(0))) > maxValue {
+			return "", false
+		}
 		return strings.ReplaceAll(s, arg(0), arg(1)), true
 	case fold == "substring" && (len(args) == 1 || len(args) == 2):
 		start, err := strconv.Atoi(strings.TrimSpace(arg(0)))

@@ -109,6 +109,9 @@ func (e *evaluator) callStatic(class, name string, args []Value) (string, bool) 
 	case "system.string::concat":
 		var b strings.Builder
 		for _, v := range args {
+			if b.Len()+len(v.Text) > maxValue {
+				return "", false
+			}
 			b.WriteString(v.Text)
 		}
 		return b.String(), true

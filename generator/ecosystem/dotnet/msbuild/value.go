@@ -1,6 +1,7 @@
 package msbuild
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 )
@@ -76,11 +77,20 @@ func join(parts []Value) Value {
 		if !p.Known() && out.Known() {
 			out.Unknown = p.Unknown
 		}
-		b.WriteString(p.Text)
+		if b.Len() <= maxValue {
+			b.WriteString(p.Text)
+		}
 		out = out.assume(p.Assumed...)
 	}
-	if out.Known() {
+	switch {
+	case out.Known() && b.Len() > maxValue:
+		out.Unknown = fmt.Sprintf("a value longer than %d bytes", maxValue)
+	case out.Known():
 		out.Text = b.String()
 	}
 	return out
 }
+
+// maxValue bounds a value's length: a property that doubles itself line
+// after line would otherwise grow without end.
+const maxValue = 64 << 10
