@@ -296,3 +296,24 @@ func TestEvaluateBoundsValues(t *testing.T) {
 		t.Errorf("L (1000 bytes) is unknown: %s", q.Prop("L").Unknown)
 	}
 }
+
+func TestEvaluateParentPropsForms(t *testing.T) {
+	for _, imp := range []string{
+		`$([MSBuild]::GetPathOfFileAbove('Directory.Build.props', '$(MSBuildThisFileDirectory)../'))`,
+		`$([MSBuild]::GetPathOfFileAbove(Directory.Build.props, $(MSBuildThisFileDirectory)..))`,
+		`$([MSBuild]::GetDirectoryNameOfFileAbove($(MSBuildThisFileDirectory).., Directory.Build.props))\Directory.Build.props`,
+		`..\Directory.Build.props`,
+		`$(MSBuildThisFileDirectory)..\Directory.Build.props`,
+	} {
+		m := mapFiles{
+			"Directory.Build.props":       `<Project><PropertyGroup><Root>yes</Root></PropertyGroup></Project>`,
+			"src/Directory.Build.props":   `<Project><Import Project="` + imp + `" /></Project>`,
+			"src/A/A.csproj":              `<Project Sdk="Microsoft.NET.Sdk" />`,
+			"src/A/unrelated/Other.props": ``,
+		}
+		p := evaluate(t, m, "src/A/A.csproj", CI())
+		if got := p.Prop("Root"); got.Text != "yes" || len(p.Unknowns) > 0 {
+			t.Errorf("import %s: Root = %+v, unknowns %q", imp, got, p.Unknowns)
+		}
+	}
+}
