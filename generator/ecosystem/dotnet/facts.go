@@ -61,7 +61,7 @@ func unknownProps(f *ecosystem.Facts, p *Project) {
 	}
 	for _, name := range packageProps {
 		if v := p.eval.Prop(name); !v.Known() {
-			f.Note("%s: crane cannot read %s (%s); the package has the value the build computes", p.Path, name, v.Unknown)
+			f.Note("%s: crane cannot read %s statically (%s)", p.Path, name, v.Unknown)
 		}
 	}
 }

@@ -112,7 +112,7 @@ func TestPackedFromProject(t *testing.T) {
 			Frameworks:   []string{"net8.0", "netstandard2.0"},
 			Dependencies: map[string][]string{"net8.0": none, "netstandard2.0": none},
 		}, []string{"computes its version with MinVer", "not the other packable projects (src/Acme.Resilience.Core/Acme.Resilience.Core.csproj)",
-			"crane cannot read Copyright (a property function crane does not evaluate: $([System.DateTime]::Now.ToString(yyyy)))"}},
+			"crane cannot read Copyright statically (a property function crane does not evaluate: $([System.DateTime]::Now.ToString(yyyy)))"}},
 		{"dotnet-mediatr-shaped", packed{
 			ID: "Acme.Mediator", License: "Apache-2.0", Manifest: "project",
 			Frameworks: []string{"netstandard2.0", "net6.0"},
