@@ -30,6 +30,13 @@ func packageFacts(f *ecosystem.Facts, r *probe.Repo, pack ecosystem.Pack, p *Pro
 	unknownProps(f, p)
 	if p.License != "" {
 		v["License"] = p.License
+	} else if !packsItself(pack, p) && pack.Declares("License") {
+		what := "sets no license"
+		if p.LicenseFile != "" {
+			what = "licenses its package with the file " + p.LicenseFile
+		}
+		f.Note("%s %s; the nuspec crane writes has the License value, %s by default: give the SPDX expression with --set License=...",
+			p.Path, what, pack.Default("License"))
 	}
 	if p.SDKStyle {
 		v["PackageManifest"] = ManifestProject

@@ -146,3 +146,35 @@ func TestPackedFromProject(t *testing.T) {
 		})
 	}
 }
+
+// nuspecPack is the dotnet pack before PackageManifest: every project gets
+// a .nuspec.
+type nuspecPack struct{ projectPack }
+
+func (nuspecPack) Declares(name string) bool { return name != "PackageManifest" }
+func (nuspecPack) Default(name string) string {
+	if name == "License" {
+		return "MIT"
+	}
+	return "net10.0"
+}
+
+func TestLicenseNoteOnlyForNuspec(t *testing.T) {
+	const note = "src/Acme.Widgets/Acme.Widgets.csproj sets no license; the nuspec crane writes has the License value, MIT by default: give the SPDX expression with --set License=..."
+	r := assembleFixture(t, "sdk-props")
+	for _, tt := range []struct {
+		pack ecosystem.Pack
+		want bool
+	}{{nuspecPack{}, true}, {projectPack{}, false}} {
+		f, err := Ecosystem{}.Facts(r, ecosystem.Request{Pack: tt.pack})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := slices.Contains(f.Notes, note); got != tt.want {
+			t.Errorf("%T: license note %v, want %v:\n%s", tt.pack, got, tt.want, strings.Join(f.Notes, "\n"))
+		}
+		if _, ok := f.Values["License"]; ok {
+			t.Errorf("%T: a License value for a project that sets none: %q", tt.pack, f.Values["License"])
+		}
+	}
+}
