@@ -63,11 +63,10 @@ func readVersion(m *msbuild.Project) Version {
 		return v
 	}
 	v.Written = val.Trimmed()
-	core := v.Written
+	core, _, _ := strings.Cut(v.Written, "+") // build metadata
 	if v.Property == "Version" {
 		core, v.Suffix, _ = strings.Cut(core, "-")
 	}
-	core, _, _ = strings.Cut(core, "+")
 	g := semverCore.FindStringSubmatch(core)
 	if g == nil {
 		v.Unknown = "'" + v.Written + "' is not a version of the form X.Y.Z"
