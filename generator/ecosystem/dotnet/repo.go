@@ -180,6 +180,9 @@ func (d *Dotnet) pickPackage() {
 			others = append(others, p.Path)
 		}
 	}
+	if n := len(others); n > 3 {
+		others = append(others[:3], fmt.Sprintf("and %d more", n-3))
+	}
 	if len(others) > 0 {
 		d.note("crane's build packs %s only, not the other packable projects (%s); choose the one to pack with --set Name=... --set ProjectDir=...",
 			d.Package.Name, strings.Join(others, ", "))
