@@ -133,3 +133,15 @@ func TestReadDotnetSymlinkOutside(t *testing.T) {
 		t.Errorf("a project behind a symlink out of the repository was read: %+v %q", d.Package, d.Notes)
 	}
 }
+
+func TestOtherPackableProjectsNote(t *testing.T) {
+	d := &Dotnet{Solution: "A.sln"}
+	for _, name := range []string{"B", "A", "C", "D", "E", "F"} {
+		d.Projects = append(d.Projects, Project{Name: name, Path: name + "/" + name + ".csproj"})
+	}
+	d.pickPackage()
+	want := []string{"crane's build packs A only, not the other packable projects (B/B.csproj, C/C.csproj, D/D.csproj, and 2 more); choose the one to pack with --set Name=... --set ProjectDir=..."}
+	if diff := cmp.Diff(want, d.Notes); diff != "" || d.Package == nil || d.Package.Name != "A" {
+		t.Errorf("package %+v; notes (-want +got):\n%s", d.Package, diff)
+	}
+}
