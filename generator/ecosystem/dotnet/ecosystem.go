@@ -77,18 +77,28 @@ func (Ecosystem) Facts(r *probe.Repo, req ecosystem.Request) (*ecosystem.Facts, 
 		f.Note("no packable project (every one is a test project, not C#, or sets IsPackable false); give the one to pack with --set Name=... --set ProjectDir=...")
 		return f, nil
 	}
-	pick := "the package is " + d.Package.Name + " (" + d.Package.Path + ")"
+	id := d.Package.PackageID
+	if id == "" {
+		id = "the one " + d.Package.Name + " defines"
+	}
+	pick := "the package is " + id + " (" + d.Package.Path + ")"
+	manifest, says := "the nuspec packs", "the nuspec says"
+	if packsItself(req.Pack, d.Package) {
+		manifest = "the pack's TargetFramework (the SDK CI installs, the framework of a test project crane writes) is"
+		says = manifest
+	}
 	if tfs := d.Package.TargetFrameworks; len(tfs) > 0 {
 		f.Values["TargetFramework"] = knownFramework(req.Pack, tfs)
 		if f.Values["TargetFramework"] == "" {
 			delete(f.Values, "TargetFramework")
-			pick += fmt.Sprintf("; it targets %s, which the pack does not know: the nuspec says %s (choose with --set TargetFramework=...)",
-				strings.Join(tfs, ", "), req.Pack.Default("TargetFramework"))
+			pick += fmt.Sprintf("; it targets %s, which the pack does not know: %s %s (choose with --set TargetFramework=...)",
+				strings.Join(tfs, ", "), says, req.Pack.Default("TargetFramework"))
 		} else if len(tfs) > 1 {
-			pick += fmt.Sprintf("; it targets %s: the nuspec packs %s", strings.Join(tfs, ", "), f.Values["TargetFramework"])
+			pick += fmt.Sprintf("; it targets %s: %s %s", strings.Join(tfs, ", "), manifest, f.Values["TargetFramework"])
 		}
 	}
 	f.Notes = append([]string{pick}, f.Notes...)
+	packageFacts(f, r, req.Pack, d.Package)
 	return f, nil
 }
 

@@ -3,6 +3,7 @@ package dotnet
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -50,12 +51,32 @@ func PickSolution(r *probe.Repo, want string) (string, error) {
 		return "", fmt.Errorf("solution %s: not a .sln or .slnx file", want)
 	}
 	if rel == ".." || strings.HasPrefix(rel, "../") {
-		return "", fmt.Errorf("solution %s: outside %s", want, r.Root)
+		return "", fmt.Errorf("solution %s: outside %s; give a solution inside it, relative to its root", want, r.Root)
 	}
 	if _, err := probe.Inside(r.Root, rel); err != nil {
-		return "", fmt.Errorf("solution %s: %w", want, err)
+		if errors.Is(err, fs.ErrNotExist) {
+			return "", &NoSuchSolutionError{Want: want, Root: r.Root, Found: solutions(r)}
+		}
+		return "", fmt.Errorf("solution %s: %v; give a solution inside %s", want, unwrapPath(err), r.Root)
 	}
 	return rel, nil
+}
+
+// NoSuchSolutionError is a --solution that is not there.
+type NoSuchSolutionError struct {
+	Want, Root string
+	Found      []string
+}
+
+func (e *NoSuchSolutionError) Error() string {
+	msg := fmt.Sprintf("solution %s: no such file in %s (crane looks for the path relative to the repository's root)", e.Want, e.Root)
+	switch len(e.Found) {
+	case 0:
+		return msg + "; there is no .sln or .slnx below it: create one (dotnet new sln) or leave out --solution"
+	case 1:
+		return msg + fmt.Sprintf("; the solution there is %s: give --solution %s, or leave it out", e.Found[0], e.Found[0])
+	}
+	return msg + fmt.Sprintf("; the solutions there are %s: give one of them with --solution", strings.Join(e.Found, ", "))
 }
 
 // Dotnet is a .NET solution and its projects.
@@ -99,22 +120,15 @@ func readProject(r *probe.Repo, rel string, d *Dotnet) Project {
 		d.note("%s is outside the repository; crane does not read it", rel)
 		return p
 	}
-	data, err := probe.ReadInside(r.Root, rel)
-	if err != nil {
+	if _, err := probe.ReadInside(r.Root, rel); err != nil {
 		d.note("%s is in the solution but cannot be read (%v)", rel, unwrapPath(err))
 		return p
 	}
-	p, docsSet, err := parseProject(rel, data)
+	p, err := evalProject(repoFiles{root: r.Root}, rel)
 	if err != nil {
-		d.note("%s: not a readable project file (%v)", rel, err)
+		d.note("%s: not a readable project file (%v)", rel, unwrapPath(err))
 		p.Missing = true
 		return p
-	}
-	if len(p.TargetFrameworks) == 0 {
-		p.TargetFrameworks = propsFrameworks(r, path.Dir(rel))
-	}
-	if !docsSet {
-		p.Docs = propsDocs(r, path.Dir(rel))
 	}
 	readNuspec(r, &p)
 	if !p.SDKStyle {
@@ -129,44 +143,15 @@ func readProject(r *probe.Repo, rel string, d *Dotnet) Project {
 	return p
 }
 
-// propsFrameworks looks for the target frameworks in the nearest
-// Directory.Build.props from dir up to the root, as MSBuild does.
-func propsFrameworks(r *probe.Repo, dir string) []string {
-	var tfs []string
-	nearestProps(r, dir, func(m *msbuild) bool {
-		tfs = m.frameworks()
-		return len(tfs) > 0
-	})
-	return tfs
-}
+// repoFiles reads a repository for the MSBuild evaluator, never through a
+// symlink out of it.
+type repoFiles struct{ root string }
 
-// propsDocs reports whether the nearest Directory.Build.props that says
-// anything about XML documentation turns it on.
-func propsDocs(r *probe.Repo, dir string) bool {
-	docs := false
-	nearestProps(r, dir, func(m *msbuild) bool {
-		v, ok := m.docs()
-		docs = v
-		return ok
-	})
-	return docs
-}
+func (f repoFiles) Read(rel string) ([]byte, error) { return probe.ReadInside(f.root, rel) }
 
-// nearestProps calls found with each readable Directory.Build.props from dir
-// up to the root, nearest first, until found returns true.
-func nearestProps(r *probe.Repo, dir string, found func(*msbuild) bool) {
-	for {
-		if data, err := probe.ReadInside(r.Root, path.Join(dir, "Directory.Build.props")); err == nil {
-			var m msbuild
-			if decodeXML(data, &m) == nil && found(&m) {
-				return
-			}
-		}
-		if dir == "." || dir == "/" || dir == "" {
-			return
-		}
-		dir = path.Dir(dir)
-	}
+func (f repoFiles) Exists(rel string) bool {
+	_, err := probe.Inside(f.root, rel)
+	return err == nil
 }
 
 func (d *Dotnet) pickPackage() {
@@ -180,14 +165,27 @@ func (d *Dotnet) pickPackage() {
 	for _, p := range packable {
 		if p.Name == base {
 			d.Package = p
-			return
 		}
 	}
-	if len(packable) > 0 {
+	if d.Package == nil && len(packable) > 0 {
 		d.Package = packable[0]
 		if len(packable) > 1 {
 			d.note("%d packable projects and none named like the solution; crane packs the first, %s (choose another with --set Name=... --set ProjectDir=...)", len(packable), d.Package.Name)
+			return
 		}
+	}
+	var others []string
+	for _, p := range packable {
+		if p != d.Package {
+			others = append(others, p.Path)
+		}
+	}
+	if n := len(others); n > 3 {
+		others = append(others[:3], fmt.Sprintf("and %d more", n-3))
+	}
+	if len(others) > 0 {
+		d.note("crane's build packs %s only, not the other packable projects (%s); choose the one to pack with --set Name=... --set ProjectDir=...",
+			d.Package.Name, strings.Join(others, ", "))
 	}
 }
 

@@ -27,8 +27,8 @@ func TestPickSolution(t *testing.T) {
 	for _, tt := range []struct{ want, got, err string }{
 		{want: "b/B.slnx", got: "b/B.slnx"},
 		{want: filepath.Join(r.Root, "a", "A.sln"), got: "a/A.sln"},
-		{want: "a/Missing.sln", err: "solution a/Missing.sln: "},
-		{want: "../x.sln", err: "solution ../x.sln: outside " + r.Root},
+		{want: "a/Missing.sln", err: "solution a/Missing.sln: no such file in " + r.Root + " (crane looks for the path relative to the repository's root); the solutions there are a/A.sln, b/B.slnx: give one of them with --solution"},
+		{want: "../x.sln", err: "solution ../x.sln: outside " + r.Root + "; give a solution inside it, relative to its root"},
 		{want: "a/A.csproj", err: "solution a/A.csproj: not a .sln or .slnx file"},
 	} {
 		got, err := PickSolution(r, tt.want)
@@ -41,6 +41,21 @@ func TestPickSolution(t *testing.T) {
 		if err != nil || got != tt.got {
 			t.Errorf("PickSolution(%q) = %q, %v; want %q", tt.want, got, err, tt.got)
 		}
+	}
+}
+
+func TestNoSuchSolution(t *testing.T) {
+	r := &probe.Repo{Root: fixture.Dir(t, "-- a/A.sln --\n")}
+	_, err := PickSolution(r, "nosuch.sln")
+	want := "solution nosuch.sln: no such file in " + r.Root + " (crane looks for the path relative to the repository's root); there is no .sln or .slnx below it: create one (dotnet new sln) or leave out --solution"
+	if err == nil || err.Error() != want {
+		t.Errorf("no solutions: %v\nwant %s", err, want)
+	}
+	r.Deep = []string{"a/A.sln"}
+	_, err = PickSolution(r, "nosuch.sln")
+	want = "solution nosuch.sln: no such file in " + r.Root + " (crane looks for the path relative to the repository's root); the solution there is a/A.sln: give --solution a/A.sln, or leave it out"
+	if err == nil || err.Error() != want {
+		t.Errorf("one solution: %v\nwant %s", err, want)
 	}
 }
 
@@ -85,7 +100,7 @@ Project("{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}") = "Out", "..\..\..\Out\Out.csp
 	want := map[string]string{
 		"Name": "Acme.Widgets", "SolutionFile": "src/solutions/Acme.Widgets.sln", "SolutionFormat": "sln",
 		"ProjectDir": "src/Acme.Widgets", "TargetFramework": "net8.0", "PackageReadme": "README.md",
-		"Description": "Widgets.", "InitialVersion": "2.1.0", "PackageDocs": "true",
+		"Description": "Widgets.", "PackageDocs": "true",
 	}
 	if diff := cmp.Diff(want, d.Values(r)); diff != "" {
 		t.Errorf("Values (-want +got):\n%s", diff)
@@ -93,6 +108,7 @@ Project("{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}") = "Out", "..\..\..\Out\Out.csp
 	wantNotes := []string{
 		"src/Gone/Gone.csproj is in the solution but cannot be read (no such file or directory)",
 		"../Out/Out.csproj is outside the repository; crane does not read it",
+		"crane's build packs Acme.Widgets only, not the other packable projects (src/Acme.Core/Acme.Core.csproj); choose the one to pack with --set Name=... --set ProjectDir=...",
 	}
 	if diff := cmp.Diff(wantNotes, d.Notes); diff != "" {
 		t.Errorf("Notes (-want +got):\n%s", diff)
@@ -115,5 +131,17 @@ func TestReadDotnetSymlinkOutside(t *testing.T) {
 	}
 	if d.Package != nil || len(d.Notes) != 1 {
 		t.Errorf("a project behind a symlink out of the repository was read: %+v %q", d.Package, d.Notes)
+	}
+}
+
+func TestOtherPackableProjectsNote(t *testing.T) {
+	d := &Dotnet{Solution: "A.sln"}
+	for _, name := range []string{"B", "A", "C", "D", "E", "F"} {
+		d.Projects = append(d.Projects, Project{Name: name, Path: name + "/" + name + ".csproj"})
+	}
+	d.pickPackage()
+	want := []string{"crane's build packs A only, not the other packable projects (B/B.csproj, C/C.csproj, D/D.csproj, and 2 more); choose the one to pack with --set Name=... --set ProjectDir=..."}
+	if diff := cmp.Diff(want, d.Notes); diff != "" || d.Package == nil || d.Package.Name != "A" {
+		t.Errorf("package %+v; notes (-want +got):\n%s", d.Package, diff)
 	}
 }

@@ -11,19 +11,15 @@ import (
 // Name (the packed project), SolutionFile, SolutionFormat, ProjectDir,
 // TargetFramework (the project's first), PackageDocs (whether the build
 // writes the XML documentation the nuspec packs), PackageReadme (the README found, or
-// empty), InitialVersion (from a crane 0.x VERSION.txt) and, when the project
-// sets them, Description, Author and RepositoryUrl. A fact crane did not find
+// empty) and, when the project sets them, Description, Author and
+// RepositoryUrl. Facts adds what the package needs (packageFacts); a crane
+// 0.x VERSION.txt is read by assemble itself. A fact crane did not find
 // is left out, so the pack's default applies.
 func (d *Dotnet) Values(r *probe.Repo) map[string]string {
 	v := map[string]string{
 		"SolutionFile":   d.Solution,
 		"SolutionFormat": d.Format,
 		"PackageReadme":  r.Readme,
-	}
-	if r.VersionFile == "VERSION.txt" {
-		if s := r.SemVersion(); s != "" {
-			v["InitialVersion"] = s
-		}
 	}
 	p := d.Package
 	if p == nil {
