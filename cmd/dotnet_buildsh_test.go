@@ -102,3 +102,18 @@ func TestDotnetBuildScriptCalls(t *testing.T) {
 		})
 	}
 }
+
+// TestDotnetPowerShellQuoting: a value with the quotes PowerShell closes a
+// single-quoted string with (' and the curly U+2018 and U+2019) stays one
+// literal in build.ps1, and one word in build.sh.
+func TestDotnetPowerShellQuoting(t *testing.T) {
+	dir := generateProject(t, "init", "Demo", "--set", "SolutionFile=It's \u2018my\u2019 $(x).slnx")
+	ps := readText(t, dir, "build.ps1")
+	if want := "\n$solution = 'It''s \u2018\u2018my\u2019\u2019 $(x).slnx'\n"; !strings.Contains(ps, want) {
+		t.Errorf("build.ps1 lacks %q", want)
+	}
+	sh := readText(t, dir, "build.sh")
+	if want := "\nsolution='It'\\''s \u2018my\u2019 $(x).slnx'\n"; !strings.Contains(sh, want) {
+		t.Errorf("build.sh lacks %q", want)
+	}
+}
