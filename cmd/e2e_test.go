@@ -60,7 +60,7 @@ func cleanEnv() []string {
 	for _, kv := range os.Environ() {
 		k, _, _ := strings.Cut(kv, "=")
 		switch k {
-		case "BUILD_NUMBER", "GITHUB_RUN_NUMBER", "GITHUB_OUTPUT", "TEAMCITY_VERSION", "CI":
+		case "BUILD_NUMBER", "GITHUB_RUN_NUMBER", "GITHUB_OUTPUT", "TEAMCITY_VERSION", "CI", "GITHUB_ACTIONS", "TF_BUILD", "GITHUB_REF_TYPE", "GITHUB_REF_NAME":
 			continue
 		}
 		env = append(env, kv)
