@@ -14,7 +14,7 @@ import (
 func TestDotnetBuildScriptHelp(t *testing.T) {
 	requireTools(t, "bash")
 	dir := generateProject(t, "init", "Demo")
-	out, err := runIn(t, filepath.Dir(dir), "bash", "out/build.sh", "--help")
+	out, err := runIn(t, filepath.Dir(dir), testBash(), "out/build.sh", "--help")
 	if err != nil || !strings.Contains(out, "Tasks (default: build test)") || !strings.Contains(out, "--coverage") {
 		t.Errorf("--help from another folder: %v\n%s", err, out)
 	}

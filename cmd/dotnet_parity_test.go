@@ -219,12 +219,12 @@ func toolsOnly(t *testing.T, tools ...string) string {
 	return bin
 }
 
-// runBuildSh runs bash build.sh args in dir with the CI and NuGet variables
+// runBuildSh runs build.sh args in dir with testBash() with the CI and NuGet variables
 // cleared and env added (FAKE_DOTNET_LOG defaults to dir/../dotnet.log), and
 // returns its combined output and exit code.
 func runBuildSh(t *testing.T, dir string, env []string, args ...string) (string, int) {
 	t.Helper()
-	c := exec.Command("bash", append([]string{"build.sh"}, args...)...)
+	c := exec.Command(testBash(), append([]string{"build.sh"}, args...)...)
 	c.Dir = dir
 	for _, kv := range cleanEnv() {
 		k, _, _ := strings.Cut(kv, "=")
