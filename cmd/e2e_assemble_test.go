@@ -308,7 +308,9 @@ requires-python = ">=3.9"
 			if err != nil {
 				t.Fatalf("the assembled build failed: %v\n%s", err, out)
 			}
-			if n := pythonTests(out); n != 3 || !strings.Contains(out, "\nOK\n") {
+			// pythonTests counts unittest's run or pytest's passed tests (the
+			// build uses pytest where it is installed); a failure fails the build.
+			if n := pythonTests(out); n != 3 {
 				t.Errorf("want the project's 3 tests run and passed, got %d\n%s", n, out)
 			}
 			mustContain(t, dir, "pyproject.toml", "\nversion = \"0.3.0.2\"\n")
