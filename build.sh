@@ -3,7 +3,7 @@
 #   build    go build -o bin/crane with the version stamped
 #   test     lint, then go test ./... (golden trees, CLI scripts, end-to-end pack builds
 #            with every toolchain found on the machine; a missing one is skipped and said);
-#            installs shellcheck with apt-get when it can
+#            installs shellcheck, mono-mcs and mono-runtime with apt-get when it can
 #   lint     gofmt, go vet and staticcheck (pinned in go.mod)
 #   golden   rewrite the golden trees: go test ./cmd -run Golden -update
 #   keep     keep every pack's current version under templates/kept (crane update's
@@ -20,15 +20,25 @@ need() {
 }
 
 # tools installs, where it can, the optional tools the tests use: shellcheck
-# lints every pack's generated build.sh. Without it that test skips and says so.
+# lints every pack's generated build.sh; Mono's C# compiler and runtime
+# (mono-mcs, mono-runtime) compile and run the dotnet pack's C# where the .NET
+# SDK is missing. Without one, its test skips and says so.
 tools() {
-  command -v shellcheck >/dev/null 2>&1 && return 0
+  install_tool shellcheck shellcheck
+  install_tool mcs mono-mcs
+  install_tool mono mono-runtime
+}
+
+# install_tool COMMAND PACKAGE installs PACKAGE with apt-get unless COMMAND is
+# on PATH, when running as root on a machine with apt-get.
+install_tool() {
+  command -v "$1" >/dev/null 2>&1 && return 0
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "build.sh: installing shellcheck (apt-get)" >&2
-    { apt-get install -y -qq shellcheck || { apt-get update -qq && apt-get install -y -qq shellcheck; }; } >/dev/null 2>&1 \
-      || echo "build.sh: could not install shellcheck; its test will skip" >&2
+    echo "build.sh: installing $2 (apt-get)" >&2
+    { apt-get install -y -qq "$2" || { apt-get update -qq && apt-get install -y -qq "$2"; }; } >/dev/null 2>&1 \
+      || echo "build.sh: could not install $2; the tests that need $1 will skip" >&2
   else
-    echo "build.sh: shellcheck is not installed; its test will skip" >&2
+    echo "build.sh: $1 is not installed ($2); the tests that need it will skip" >&2
   fi
 }
 

@@ -11,12 +11,22 @@ import (
 
 // TestDotnetStructure checks the dotnet pack's output where no SDK is needed:
 // the solution parses, every project in it exists, every project GUID has its
-// configuration lines, and the project files and the nuspec are well-formed
-// XML with the elements a build needs.
+// configuration lines, the project files are well-formed SDK-style XML, the
+// package is described by the project (Directory.Build.props and the csproj)
+// with no .nuspec, package versions are central, and global.json pins the SDK.
 func TestDotnetStructure(t *testing.T) {
-	for _, tc := range []struct{ name, format string }{{"Demo", "sln"}, {"Acme.Widgets.Core", "sln"}, {"Acme.Slnx", "slnx"}} {
-		t.Run(tc.name+"_"+tc.format, func(t *testing.T) {
-			dir := generateProject(t, "init", tc.name, "--set", "SolutionFormat="+tc.format)
+	for _, tc := range []struct{ name, format, framework string }{
+		{"Demo", "slnx", "xunit.v3"},
+		{"Acme.Widgets.Core", "sln", "xunit.v3"},
+		{"Acme.Xunit2", "slnx", "xunit"},
+		{"Acme.MSTest", "sln", "mstest"},
+	} {
+		t.Run(tc.name+"_"+tc.format+"_"+tc.framework, func(t *testing.T) {
+			args := []string{"init", tc.name, "--set", "TestFramework=" + tc.framework}
+			if tc.format != "slnx" { // slnx is the default
+				args = append(args, "--set", "SolutionFormat="+tc.format)
+			}
+			dir := generateProject(t, args...)
 			var projects []string
 			if tc.format == "sln" {
 				projects = checkSln(t, dir, tc.name)
@@ -27,13 +37,28 @@ func TestDotnetStructure(t *testing.T) {
 			if strings.Join(projects, ",") != strings.Join(want, ",") {
 				t.Errorf("solution projects %v, want %v", projects, want)
 			}
-			checkCsproj(t, dir, want[0], false)
-			checkCsproj(t, dir, want[1], true)
-			checkNuspec(t, dir, tc.name)
+			lib := checkCsproj(t, dir, want[0])
+			test := checkCsproj(t, dir, want[1])
+			checkTestPackages(t, dir, test, tc.framework)
+			if len(lib.references()) != 0 {
+				t.Errorf("the library references packages: %v", lib.references())
+			}
+			checkPackageMetadata(t, dir, tc.name, lib)
+			checkGlobalJSON(t, dir)
 			checkPowerShellScript(t, dir)
-			checkPackStep(t, dir)
+			if _, err := os.Stat(filepath.Join(dir, "src", tc.name, tc.name+".nuspec")); err == nil {
+				t.Error("init wrote a .nuspec: the project is the package manifest")
+			}
 		})
 	}
+}
+
+// TestDotnetNuspecManifest: PackageManifest=nuspec (old-style projects,
+// which assemble finds) renders the nuspec and packs from it.
+func TestDotnetNuspecManifest(t *testing.T) {
+	dir := generateProject(t, "init", "Demo", "--set", "PackageManifest=nuspec", "--set", "PackageId=Acme.Demo")
+	checkNuspec(t, dir, "Demo", "Acme.Demo")
+	checkPackStep(t, dir)
 }
 
 // checkPackStep: both build scripts give dotnet pack one nuspec property and
@@ -137,52 +162,7 @@ func checkSlnx(t *testing.T, dir, name string) []string {
 	return projects
 }
 
-func checkCsproj(t *testing.T, dir, rel string, test bool) {
-	t.Helper()
-	var proj struct {
-		Sdk        string `xml:"Sdk,attr"`
-		Properties []struct {
-			TargetFramework string `xml:"TargetFramework"`
-			IsPackable      string `xml:"IsPackable"`
-		} `xml:"PropertyGroup"`
-		Items []struct {
-			Packages []struct {
-				Include string `xml:"Include,attr"`
-				Version string `xml:"Version,attr"`
-			} `xml:"PackageReference"`
-			Refs []struct {
-				Include string `xml:"Include,attr"`
-			} `xml:"ProjectReference"`
-		} `xml:"ItemGroup"`
-	}
-	readXML(t, filepath.Join(dir, rel), &proj)
-	if proj.Sdk != "Microsoft.NET.Sdk" || len(proj.Properties) == 0 || proj.Properties[0].TargetFramework != "net10.0" {
-		t.Errorf("%s: not an SDK-style net10.0 project: %+v", rel, proj)
-	}
-	if !test {
-		return
-	}
-	packages := map[string]string{}
-	for _, ig := range proj.Items {
-		for _, p := range ig.Packages {
-			packages[p.Include] = p.Version
-		}
-		for _, r := range ig.Refs {
-			ref := filepath.Join(dir, filepath.Dir(rel), strings.ReplaceAll(r.Include, `\`, "/"))
-			if _, err := os.Stat(ref); err != nil {
-				t.Errorf("%s: project reference %s: %v", rel, r.Include, err)
-			}
-		}
-	}
-	want := map[string]string{"xunit": "2.9.3", "Microsoft.NET.Test.Sdk": "18.0.1", "xunit.runner.visualstudio": "3.1.5", "coverlet.collector": "6.0.4"}
-	for k, v := range want {
-		if packages[k] != v {
-			t.Errorf("%s: %s version %q, want %q", rel, k, packages[k], v)
-		}
-	}
-}
-
-func checkNuspec(t *testing.T, dir, name string) {
+func checkNuspec(t *testing.T, dir, name, id string) {
 	t.Helper()
 	var pkg struct {
 		Metadata struct {
@@ -199,7 +179,7 @@ func checkNuspec(t *testing.T, dir, name string) {
 	}
 	readXML(t, filepath.Join(dir, "src", name, name+".nuspec"), &pkg)
 	m := pkg.Metadata
-	if m.ID != name || m.Version != "$version$" || m.Authors == "" || m.Description == "" || m.License != "MIT" {
+	if m.ID != id || m.Version != "$version$" || m.Authors == "" || m.Description == "" || m.License != "MIT" {
 		t.Errorf("nuspec metadata: %+v", m)
 	}
 	if len(pkg.Files) == 0 || !strings.HasSuffix(pkg.Files[0].Src, name+".dll") {

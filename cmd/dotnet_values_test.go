@@ -8,7 +8,8 @@ import (
 	"testing"
 )
 
-// TestDotnetNuspecReadmePath: the nuspec finds the root readme from its base
+// TestDotnetNuspecReadmePath: with PackageManifest=nuspec (old-style
+// projects, which assemble finds), the nuspec finds the root readme from its base
 // path (bin/CONFIGURATION beside the nuspec, which the build scripts pass as
 // NuspecBasePath) whatever form ProjectDir is given in (crane accepts
 // ./src/Demo/ and writes the nuspec to src/Demo), and a readme name with XML
@@ -25,7 +26,7 @@ func TestDotnetNuspecReadmePath(t *testing.T) {
 		t.Run(tt.projectDir+" "+tt.readme, func(t *testing.T) {
 			dir := filepath.Join(t.TempDir(), "out")
 			te := newTestEnv(t, "")
-			code := te.run([]string{"init", "Demo", "--dir", dir, "--no-git",
+			code := te.run([]string{"init", "Demo", "--dir", dir, "--no-git", "--set", "PackageManifest=nuspec",
 				"--set", "ProjectDir=" + tt.projectDir, "--set", "PackageReadme=" + tt.readme})
 			if code != 0 {
 				t.Fatalf("exit %d\n%s", code, te.stderr)

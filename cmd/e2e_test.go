@@ -58,14 +58,32 @@ func runIn(t *testing.T, dir, name string, args ...string) (string, error) {
 func cleanEnv() []string {
 	var env []string
 	for _, kv := range os.Environ() {
-		k, _, _ := strings.Cut(kv, "=")
+		k, v, _ := strings.Cut(kv, "=")
+		if k == "PATH" && testBashDir() != "" {
+			kv = "PATH=" + testBashDir() + string(os.PathListSeparator) + v
+		}
 		switch k {
-		case "BUILD_NUMBER", "GITHUB_RUN_NUMBER", "GITHUB_OUTPUT", "TEAMCITY_VERSION", "CI":
+		case "BUILD_NUMBER", "GITHUB_RUN_NUMBER", "GITHUB_OUTPUT", "TEAMCITY_VERSION", "CI", "GITHUB_ACTIONS", "TF_BUILD", "GITHUB_REF_TYPE", "GITHUB_REF_NAME":
 			continue
 		}
 		env = append(env, kv)
 	}
 	return env
+}
+
+// testBashDir is CRANE_TEST_BASH_DIR: a folder with another bash (a bash
+// 3.2, macOS's, say) that the generated build scripts then run with, since it
+// comes first on their PATH (#!/usr/bin/env bash). Unset, they run with the
+// machine's bash.
+func testBashDir() string { return os.Getenv("CRANE_TEST_BASH_DIR") }
+
+// testBash is the bash the tests run build.sh with: CRANE_TEST_BASH_DIR's, or
+// the one on PATH.
+func testBash() string {
+	if d := testBashDir(); d != "" {
+		return filepath.Join(d, "bash")
+	}
+	return "bash"
 }
 
 // countMatch returns the number captured by re's first group in out, or -1.

@@ -69,7 +69,7 @@ func TestInitDotnetUnicodeName(t *testing.T) {
 }
 
 // TestInitDotnetValuesDoNotExpandInMSBuild: a Description or Author with
-// MSBuild syntax stays literal in the csproj. MSBuild expands $(...) and
+// MSBuild syntax stays literal in the csproj and Directory.Build.props. MSBuild expands $(...) and
 // @(...) and unescapes %XX in a property's value, so $(MSBuildProjectName)
 // would become the project's name, and $([System.IO.File]::ReadAllText(...))
 // would run at build time.
@@ -82,20 +82,22 @@ func TestInitDotnetValuesDoNotExpandInMSBuild(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d\n%s", code, te.stderr)
 	}
-	csproj, err := os.ReadFile(filepath.Join(dir, "src", "Demo", "Demo.csproj"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, want := range []string{
-		"<Description>%24(MSBuildProjectName) is 100%2525 %40(Compile)</Description>",
-		"<Authors>%24([System.IO.File]::ReadAllText(&#39;/etc/passwd&#39;))</Authors>",
+	for file, want := range map[string]string{
+		"src/Demo/Demo.csproj":  "<Description>%24(MSBuildProjectName) is 100%2525 %40(Compile)</Description>",
+		"Directory.Build.props": "<Authors>%24([System.IO.File]::ReadAllText(&#39;/etc/passwd&#39;))</Authors>",
 	} {
-		if !strings.Contains(string(csproj), want) {
-			t.Errorf("csproj lacks %s:\n%s", want, csproj)
+		data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(file)))
+		if err != nil {
+			t.Fatal(err)
 		}
-	}
-	if strings.Contains(string(csproj), "$(") || strings.Contains(string(csproj), "@(") {
-		t.Errorf("csproj has MSBuild expansions:\n%s", csproj)
+		if !strings.Contains(string(data), want) {
+			t.Errorf("%s lacks %s:\n%s", file, want, data)
+		}
+		// The props file's own $(...) are conditions and lists the pack wrote, not values.
+		text := strings.NewReplacer("$(WarningsNotAsErrors)", "", "$(GITHUB_ACTIONS)", "", "$(TF_BUILD)", "", "$(CI)", "").Replace(string(data))
+		if strings.Contains(text, "$(") || strings.Contains(text, "@(") {
+			t.Errorf("%s has MSBuild expansions of a value:\n%s", file, data)
+		}
 	}
 }
 

@@ -26,7 +26,7 @@ func TestInitAsksForMissingNameOnATerminal(t *testing.T) {
 	if !strings.Contains(out, "Name (name): the solution, project") || !strings.Contains(out, "Name> ") {
 		t.Errorf("no prompt with help:\n%s", out)
 	}
-	if _, err := os.Stat(filepath.Join(dir, "Asked.Name.sln")); err != nil {
+	if _, err := os.Stat(filepath.Join(dir, "Asked.Name.slnx")); err != nil {
 		t.Error(err)
 	}
 }

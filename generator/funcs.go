@@ -60,7 +60,8 @@ func craneFuncs() template.FuncMap {
 		"xml":         xmlEscape,
 		"msbuild":     msbuildEscape,
 		"shq":         shellQuote,
-		"psq":         powershellQuote,
+		"psquote":     powershellQuote,
+		"psq":         powershellQuote, // the older name of psquote
 		"guid":        DeriveGUID,
 		"pathBase":    path.Base,
 		"toml":        tomlString,
@@ -107,9 +108,25 @@ func shellQuote(s string) string {
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
-// powershellQuote quotes s as a PowerShell single-quoted string.
+// psQuotes are the characters that open or close a PowerShell single-quoted
+// string: the ASCII apostrophe and the curly single quotes U+2018, U+2019,
+// U+201A and U+201B, which PowerShell's tokenizer treats as the same quote.
+const psQuotes = "'\u2018\u2019\u201a\u201b"
+
+// powershellQuote quotes s as a PowerShell single-quoted string, in which
+// nothing is expanded: every quote character in s, curly ones included, is
+// doubled, which PowerShell reads as that one character.
 func powershellQuote(s string) string {
-	return "'" + strings.ReplaceAll(s, "'", "''") + "'"
+	var b strings.Builder
+	b.WriteByte('\'')
+	for _, r := range s {
+		if strings.ContainsRune(psQuotes, r) {
+			b.WriteRune(r)
+		}
+		b.WriteRune(r)
+	}
+	b.WriteByte('\'')
+	return b.String()
 }
 
 func newTemplate(name string) *template.Template {

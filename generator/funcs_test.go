@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"text/template"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 // TestFuncMapIsHermetic proves no function that reads the environment, the
@@ -34,6 +36,7 @@ func TestCraneFuncs(t *testing.T) {
 		{`{{ shq "it's here" }}`, `'it'\''s here'`},
 		{`{{ shq "" }}`, "''"},
 		{`{{ psq "it's" }}`, "'it''s'"},
+		{`{{ psquote "it's" }}`, "'it''s'"},
 		{`{{ guid "project" "Demo" }}`, DeriveGUID("project", "Demo")},
 	}
 	for _, tt := range tests {
@@ -62,5 +65,35 @@ func TestDeriveGUID(t *testing.T) {
 	}
 	if DeriveGUID("ab", "c") == DeriveGUID("a", "bc") {
 		t.Error("parts are not separated")
+	}
+}
+
+// TestPSQuote: every character that closes a PowerShell single-quoted string
+// (the apostrophe and the curly quotes U+2018 to U+201B) is doubled, and
+// nothing else is touched: $, backticks and double quotes mean nothing there.
+func TestPSQuote(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"empty", "", "''"},
+		{"plain", "src/Acme.Widgets", "'src/Acme.Widgets'"},
+		{"apostrophe", "O'Brien", "'O''Brien'"},
+		{"left single quote U+2018", "a\u2018b", "'a\u2018\u2018b'"},
+		{"right single quote U+2019", "O\u2019Brien", "'O\u2019\u2019Brien'"},
+		{"low-9 quote U+201A", "\u201ax", "'\u201a\u201ax'"},
+		{"reversed-9 quote U+201B", "x\u201b", "'x\u201b\u201b'"},
+		{"a run of quotes", "'\u2019'", "'''\u2019\u2019'''"},
+		{"nothing expands", "$env:HOME `n \"$(x)\"", "'$env:HOME `n \"$(x)\"'"},
+		{"double curly quotes are not single quotes", "\u201cx\u201d", "'\u201cx\u201d'"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var b strings.Builder
+			tmpl := template.Must(newTemplate("t").Parse(`{{ psquote .V }}`))
+			if err := tmpl.Execute(&b, map[string]string{"V": tt.in}); err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, b.String()); diff != "" {
+				t.Errorf("psquote %q (-want +got):\n%s", tt.in, diff)
+			}
+		})
 	}
 }
