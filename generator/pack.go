@@ -222,6 +222,11 @@ func (p *Pack) validateManifest(dir string) []string {
 			if _, err := regexp.Compile(v.Pattern); err != nil {
 				add("%s: pattern: %v", where, err)
 			}
+			if strings.TrimSpace(v.PatternHelp) == "" {
+				add("%s: pattern_help is empty: say in words what the pattern accepts (a user never sees the pattern)", where)
+			}
+		} else if v.PatternHelp != "" {
+			add("%s: pattern_help is only for a variable with a pattern", where)
 		}
 		if _, err := newTemplate(v.Name).Parse(v.Default); err != nil {
 			add("%s: default: %v", where, err)
