@@ -111,11 +111,11 @@ func runAssemble(e *env, opts *assembleOptions) error {
 	if err != nil {
 		return err
 	}
-	found, err := probeFacts(repo, p, opts.solution, old)
+	given, bad, err := givenValues(opts.values)
 	if err != nil {
 		return err
 	}
-	given, bad, err := givenValues(opts.values)
+	found, err := probeFacts(repo, p, opts.solution, old, given)
 	if err != nil {
 		return err
 	}

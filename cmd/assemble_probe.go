@@ -40,7 +40,7 @@ func choosePack(flag string, old *generator.Lock, repo *probe.Repo) (string, err
 // probeFacts asks pack p's ecosystem what the repository says, then adds
 // what every ecosystem shares: a crane 0.x VERSION.txt seeds VERSION, and
 // other build scripts are noted.
-func probeFacts(repo *probe.Repo, p *generator.Pack, solution string, old *generator.Lock) (*ecosystem.Facts, error) {
+func probeFacts(repo *probe.Repo, p *generator.Pack, solution string, old *generator.Lock, given map[string]string) (*ecosystem.Facts, error) {
 	eco, ok := all.Lookup(p.Ecosystem)
 	if !ok {
 		return nil, usageErrorf("pack %s: ecosystem %q is unknown; known: %s", p.Name, p.Ecosystem, strings.Join(all.Names(), ", "))
@@ -48,7 +48,7 @@ func probeFacts(repo *probe.Repo, p *generator.Pack, solution string, old *gener
 	if _, ok := eco.(ecosystem.SolutionChooser); solution != "" && !ok {
 		return nil, usageErrorf("--solution is for packs whose projects live in a solution (such as dotnet), not %s", p.Name)
 	}
-	req := ecosystem.Request{Pack: p, Solution: solution}
+	req := ecosystem.Request{Pack: p, Solution: solution, Given: given}
 	if old != nil && old.Pack == p.Name {
 		req.Recorded = old.Values.Strings()
 	}
@@ -96,6 +96,11 @@ func resolveAssemble(e *env, p *generator.Pack, found *ecosystem.Facts, old *gen
 			if p.Declares(k) {
 				given[k] = v
 			}
+		}
+	}
+	for _, k := range found.FollowGiven {
+		if v, ok := found.Values[k]; ok && p.Declares(k) {
+			given[k] = v
 		}
 	}
 	for k, v := range flags {

@@ -78,6 +78,10 @@ type Request struct {
 	// Recorded are the values an earlier run of the same pack recorded in
 	// .crane.yaml, by name.
 	Recorded map[string]string
+	// Given are the values given with --set and --values, by name: they win
+	// over the facts, and facts that follow from one (the command a Go
+	// build names after its Main) follow the given value.
+	Given map[string]string
 }
 
 // Facts are what an ecosystem read from a repository, ready for a pack.
@@ -97,6 +101,10 @@ type Facts struct {
 	// the user's keeps its version. The notes say the same to the user, and
 	// the property test over the assemble fixtures holds the build to it.
 	Drives []string
+	// FollowGiven names the values that follow from a value given with
+	// --set (Go's Command from a given Main): they win over the values an
+	// earlier run recorded, as the given value does.
+	FollowGiven []string
 }
 
 // Note adds a note.
