@@ -44,6 +44,19 @@ source = "vcs"
 `, `pyproject.toml (a Hatch project): [project] version is dynamic, from git tags, through hatch-vcs ([tool.hatch.version] source = "vcs"); ` +
 			"the python pack's build writes VERSION into a static [project] version and cannot drive that; " +
 			`keep releasing as you do, or give [project] a static version = "X.Y.Z", drop version from dynamic (and its setting) and run crane assemble again`},
+		{"poetry 2 with a dynamic version", `
+-- pyproject.toml --
+[project]
+name = "p2"
+dynamic = ["version"]
+[tool.poetry]
+version = "2.1.0"
+[build-system]
+build-backend = "poetry.core.masonry.api"
+-- src/p2/__init__.py --
+`, `pyproject.toml (a Poetry project): [project] version is dynamic, from [tool.poetry] version = "2.1.0", which Poetry reads; ` +
+			"the python pack's build writes VERSION into a static [project] version and cannot drive that; " +
+			`keep releasing as you do, or give [project] a static version = "X.Y.Z", drop version from dynamic (and its setting) and run crane assemble again`},
 		{"setuptools attr", `
 -- pyproject.toml --
 [project]

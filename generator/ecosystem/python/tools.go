@@ -72,6 +72,8 @@ func detectTool(r *probe.Repo, md toml.MetaData, backend string) Tool {
 // words of the project's own configuration.
 func versionSource(tool Tool, md toml.MetaData, t toolTables) string {
 	switch {
+	case tool == Poetry && t.Poetry.Version != "":
+		return fmt.Sprintf("[tool.poetry] version = %q, which Poetry reads", t.Poetry.Version)
 	case tool == Hatch && t.Hatch.Version.Source == "vcs":
 		return `git tags, through hatch-vcs ([tool.hatch.version] source = "vcs")`
 	case tool == Hatch && t.Hatch.Version.Path != "":
