@@ -55,7 +55,8 @@ func (e Ecosystem) Facts(r *probe.Repo, req ecosystem.Request) (*ecosystem.Facts
 }
 
 // Funcs are the template functions Go packs use: goPackage (the package
-// name a module path gives) and goExecName (the binary go install builds).
+// name a module path gives), goExecName (the binary go install builds) and
+// goMajor (the major version a /vN or .vN suffix names, 0 for none).
 func (Ecosystem) Funcs() template.FuncMap {
-	return template.FuncMap{"goPackage": PackageName, "goExecName": ExecName}
+	return template.FuncMap{"goPackage": PackageName, "goExecName": ExecName, "goMajor": PathMajor}
 }
