@@ -149,3 +149,25 @@ func TestE2EAssemblePythonTestExtras(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestE2EAssemblePythonVersionAttr assembles the requests-shaped fixture
+// (a dynamic version read from src/reqs/__version__.py, pytest tests) and
+// runs its build: the tests pass under pytest, and the build number goes
+// into that one string while pyproject.toml and every other file of the
+// user's stay as they were.
+func TestE2EAssemblePythonVersionAttr(t *testing.T) {
+	requireTools(t, "python3")
+	t.Parallel()
+	if _, err := exec.Command("python3", "-c", "import pytest").CombinedOutput(); err != nil {
+		t.Skip("pytest is not installed for python3: the requests-shaped tests need it")
+	}
+	dir, before := assembleFixture(t, "python-version-attr")
+	out, err := runIn(t, dir, "./build.sh", "build", "test", "--build-number", "7")
+	if err != nil {
+		t.Fatalf("the assembled build failed: %v\n%s", err, out)
+	}
+	if !strings.Contains(out, "reqs 2.34.2.7 ") || !strings.Contains(out, "3 passed") {
+		t.Errorf("want 2.34.2.7 built and the 3 pytest tests passed:\n%s", out)
+	}
+	assertOnlyDriven(t, dir, before, map[string]string{"src/reqs/__version__.py": "\n__version__ = \"2.34.2.7\"\n__build__ = 0x023402\n"})
+}

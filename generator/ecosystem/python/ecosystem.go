@@ -37,6 +37,12 @@ func (Ecosystem) Facts(r *probe.Repo, _ ecosystem.Request) (*ecosystem.Facts, er
 		return nil, err
 	}
 	f := &ecosystem.Facts{Values: py.Values(), Summary: "python: " + py.Summary(), Notes: py.Notes(), Drives: []string{"pyproject.toml"}}
+	if py.VersionFile != "" {
+		f.Drives = []string{py.VersionFile}
+		f.Note("the version is dynamic, from %s: VERSION drives %s in %s, and pyproject.toml is left as it is", py.VersionSource, py.VersionAttr, py.VersionFile)
+		f.SeedVersion(r, py.VersionFile)
+		return f, nil
+	}
 	f.SeedVersion(r, "pyproject.toml")
 	return f, nil
 }
@@ -59,12 +65,14 @@ func servable(py *Python) error {
 	}
 	var problems []string
 	switch {
+	case py.VersionFile != "":
+		// a dynamic version read from a Python file, which the build writes
 	case py.DynamicVersion:
 		tool := ""
 		if py.Tool != Setuptools {
 			tool = fmt.Sprintf(" (a %s project)", py.Tool)
 		}
-		problems = append(problems, fmt.Sprintf("pyproject.toml%s: [project] version is dynamic, from %s; the python pack's build writes VERSION into a static [project] version and cannot drive that; "+
+		problems = append(problems, fmt.Sprintf("pyproject.toml%s: [project] version is dynamic, from %s; the python pack's build writes VERSION into a static [project] version or a __version__ = \"...\" line, and cannot drive that; "+
 			"keep releasing as you do, or give [project] a static version = \"X.Y.Z\", drop version from dynamic (and its setting) and run crane assemble again", tool, py.VersionSource))
 	case !py.StaticVersion:
 		problems = append(problems, "pyproject.toml: [project] has no version = \"...\" for build.sh to write VERSION into; add one")

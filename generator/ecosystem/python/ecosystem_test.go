@@ -42,7 +42,7 @@ dynamic = ["version"]
 source = "vcs"
 -- src/attr/__init__.py --
 `, `pyproject.toml (a Hatch project): [project] version is dynamic, from git tags, through hatch-vcs ([tool.hatch.version] source = "vcs"); ` +
-			"the python pack's build writes VERSION into a static [project] version and cannot drive that; " +
+			"the python pack's build writes VERSION into a static [project] version or a __version__ = \"...\" line, and cannot drive that; " +
 			`keep releasing as you do, or give [project] a static version = "X.Y.Z", drop version from dynamic (and its setting) and run crane assemble again`},
 		{"poetry 2 with a dynamic version", `
 -- pyproject.toml --
@@ -55,7 +55,7 @@ version = "2.1.0"
 build-backend = "poetry.core.masonry.api"
 -- src/p2/__init__.py --
 `, `pyproject.toml (a Poetry project): [project] version is dynamic, from [tool.poetry] version = "2.1.0", which Poetry reads; ` +
-			"the python pack's build writes VERSION into a static [project] version and cannot drive that; " +
+			"the python pack's build writes VERSION into a static [project] version or a __version__ = \"...\" line, and cannot drive that; " +
 			`keep releasing as you do, or give [project] a static version = "X.Y.Z", drop version from dynamic (and its setting) and run crane assemble again`},
 		{"setuptools attr", `
 -- pyproject.toml --
@@ -66,7 +66,7 @@ dynamic = ["version"]
 version = {attr = "requests.__version__.__version__"}
 -- src/requests/__init__.py --
 `, "pyproject.toml: [project] version is dynamic, from the attribute requests.__version__.__version__ ([tool.setuptools.dynamic] version), which setuptools reads; " +
-			"the python pack's build writes VERSION into a static [project] version and cannot drive that; " +
+			"the python pack's build writes VERSION into a static [project] version or a __version__ = \"...\" line, and cannot drive that; " +
 			`keep releasing as you do, or give [project] a static version = "X.Y.Z", drop version from dynamic (and its setting) and run crane assemble again`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

@@ -49,6 +49,10 @@ type Python struct {
 	PoetryVersion                    string
 	VersionSource, LockFile          string
 	PoetryGroups, PDMDevDependencies bool
+	// VersionFile is the Python file a dynamic version is read from ("" when
+	// none, or when it comes from git tags), and VersionAttr the attribute
+	// in it that holds the version (Version is its value).
+	VersionFile, VersionAttr string
 }
 
 type pyprojectToml struct {
@@ -103,6 +107,7 @@ func ReadPython(r *probe.Repo) (*Python, error) {
 	py.PDMDevDependencies = md.IsDefined("tool", "pdm", "dev-dependencies")
 	if py.DynamicVersion {
 		py.VersionSource = versionSource(py.Tool, md, t.Tool)
+		py.VersionFile, py.VersionAttr, py.Version = versionFile(r, py, md, t.Tool)
 	}
 	for _, lock := range []string{"poetry.lock", "pdm.lock"} {
 		if r.Has(lock) && py.LockFile == "" {
@@ -163,6 +168,8 @@ func importPackages(root, dir string) []string {
 func (py *Python) Summary() string {
 	s := "project " + py.Name
 	switch {
+	case py.DynamicVersion && py.VersionFile != "":
+		s += fmt.Sprintf(" %s (dynamic, %s in %s)", py.Version, py.VersionAttr, py.VersionFile)
 	case py.DynamicVersion:
 		s += " (dynamic version)"
 	case py.Version != "":
@@ -181,6 +188,8 @@ func (py *Python) Summary() string {
 }
 
 // Values are the facts the python pack may take: Name, InitialVersion,
+// VersionFile and VersionAttr (the Python file and attribute a dynamic
+// version is read from, which the build writes VERSION into),
 // Layout ("src" or "flat"), Packages (a flat layout's import packages,
 // space separated, which the build byte-compiles), TestExtras and TestGroups
 // (space separated) and Pytest ("true" when the tests need pytest).
@@ -191,6 +200,9 @@ func (py *Python) Values() map[string]string {
 	}
 	if py.Version != "" {
 		v["InitialVersion"] = py.Version
+	}
+	if py.VersionFile != "" {
+		v["VersionFile"], v["VersionAttr"] = py.VersionFile, py.VersionAttr
 	}
 	if py.Layout != "" {
 		v["Layout"] = py.Layout

@@ -40,6 +40,11 @@ type toolTables struct {
 			Path   string `toml:"path"`
 		} `toml:"version"`
 	} `toml:"pdm"`
+	Flit struct {
+		Module struct {
+			Name string `toml:"name"`
+		} `toml:"module"`
+	} `toml:"flit"`
 	Setuptools struct {
 		Dynamic struct {
 			Version struct {
