@@ -9,8 +9,9 @@ import (
 	"github.com/ewilde/crane/generator/probe"
 )
 
-// minGo is the go directive the go pack writes for new modules at the
-// least; an older one in a repository is kept, with a note.
+// minGo is the go directive below which a repository's is noted: Go 1.22
+// changed loop variables and added range over integers. An older one is
+// kept (it is the user's): the note says what the code cannot use.
 const minGo = "1.22"
 
 // goFeatures are the language changes a module's go directive gates, by the
@@ -78,7 +79,7 @@ func noteOldGo(f *ecosystem.Facts, g *GoModule) {
 			missing = append(missing, fmt.Sprintf("%s (go %s)", feat.what, feat.version))
 		}
 	}
-	f.Note("the go directive is go %s, older than go %s, the go pack's minimum for new modules: crane keeps it, as it is yours; "+
+	f.Note("the go directive is go %s, older than go %s: crane keeps it, as it is yours; "+
 		"the build compiles the module as Go %s, so its code cannot use %s, and CI installs Go %s (setup-go reads go.mod); "+
 		"to use them, raise it with go mod edit -go=%s", g.GoVersion, minGo, g.GoVersion, strings.Join(missing, ", "), g.GoVersion, minGo)
 }

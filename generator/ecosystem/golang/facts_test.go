@@ -46,7 +46,7 @@ func TestFactsSeveralCommandsAndAnOldGoDirective(t *testing.T) {
 		Notes: []string{
 			"3 commands (./cmd/toml-test-decoder, ./cmd/toml-test-encoder, ./cmd/tomlv): the build stamps and releases ./cmd/toml-test-decoder, the first; " +
 				"choose another with --set Main=./cmd/NAME (e.g. --set Main=./cmd/toml-test-encoder)",
-			"the go directive is go 1.15, older than go 1.22, the go pack's minimum for new modules: crane keeps it, as it is yours; " +
+			"the go directive is go 1.15, older than go 1.22: crane keeps it, as it is yours; " +
 				"the build compiles the module as Go 1.15, so its code cannot use generics (go 1.18), the min, max and clear builtins (go 1.21), " +
 				"range over integers and per-iteration loop variables (go 1.22), range over functions (go 1.23), and CI installs Go 1.15 (setup-go reads go.mod); " +
 				"to use them, raise it with go mod edit -go=1.22",
