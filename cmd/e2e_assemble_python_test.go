@@ -171,3 +171,20 @@ func TestE2EAssemblePythonVersionAttr(t *testing.T) {
 	}
 	assertOnlyDriven(t, dir, before, map[string]string{"src/reqs/__version__.py": "\n__version__ = \"2.34.2.7\"\n__build__ = 0x023402\n"})
 }
+
+// TestE2EAssemblePythonPoetry2: the Poetry 2 fixture (a [project] table,
+// poetry-core) builds and tests with the generated build, and a build number
+// makes its release candidate 2.1.0rc2 the development build 2.1.0rc2.dev3;
+// poetry.lock and every other file stay as they were.
+func TestE2EAssemblePythonPoetry2(t *testing.T) {
+	requireTools(t, "python3")
+	t.Parallel()
+	dir, before := assembleFixture(t, "python-poetry2")
+	c := exec.Command("./build.sh", "--build-number", "3")
+	c.Dir, c.Env = dir, append(cleanEnv(), "PYTHON="+noPytestPython(t))
+	out, err := c.CombinedOutput()
+	if err != nil || !strings.Contains(string(out), "poem 2.1.0rc2.dev3 ") || !strings.Contains(string(out), "Ran 1 test") {
+		t.Fatalf("the assembled build: %v\n%s", err, out)
+	}
+	assertOnlyDriven(t, dir, before, map[string]string{"pyproject.toml": "\nversion = \"2.1.0rc2.dev3\"\n"})
+}
