@@ -98,6 +98,11 @@ func resolveAssemble(e *env, p *generator.Pack, found *ecosystem.Facts, old *gen
 			}
 		}
 	}
+	for _, k := range found.FollowGiven {
+		if v, ok := found.Values[k]; ok && p.Declares(k) {
+			given[k] = v
+		}
+	}
 	for k, v := range flags {
 		given[k] = v
 	}

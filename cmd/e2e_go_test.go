@@ -11,8 +11,9 @@ import (
 )
 
 // TestE2EGo lints, builds, tests and packages a generated go project with the
-// real toolchain, then breaks the library and expects the generated build to
-// fail.
+// real toolchain (a /v2 module: VERSION starts at 2.0.0, so the archives and
+// the stamped version say 2.0.0+7), then breaks the library and expects the
+// generated build to fail.
 func TestE2EGo(t *testing.T) {
 	requireTools(t, "go", "tar", "zip")
 	t.Parallel()
@@ -33,14 +34,14 @@ func TestE2EGo(t *testing.T) {
 	if err != nil {
 		t.Fatalf("generated package failed: %v\n%s", err, out)
 	}
-	for _, f := range []string{"go-widget_0.1.0+7_linux_amd64.tar.gz", "go-widget_0.1.0+7_windows_amd64.zip", "checksums.txt"} {
+	for _, f := range []string{"go-widget_2.0.0+7_linux_amd64.tar.gz", "go-widget_2.0.0+7_windows_amd64.zip", "checksums.txt"} {
 		mustExist(t, filepath.Join(dir, "dist", f))
 	}
-	if out, err := runIn(t, dir, "./bin/go-widget", "-version"); err != nil || out != "go-widget 0.1.0+7\n" {
+	if out, err := runIn(t, dir, "./bin/go-widget", "-version"); err != nil || out != "go-widget 2.0.0+7\n" {
 		t.Errorf("bin/go-widget -version: %v: %q, want the stamped version", err, out)
 	}
 
-	if out, err := runIn(t, dir, "tar", "-tzf", "dist/go-widget_0.1.0+7_linux_amd64.tar.gz"); err != nil || out != "README.md\ngo-widget\n" {
+	if out, err := runIn(t, dir, "tar", "-tzf", "dist/go-widget_2.0.0+7_linux_amd64.tar.gz"); err != nil || out != "README.md\ngo-widget\n" {
 		t.Errorf("the linux archive holds %q (%v), want README.md and go-widget", out, err)
 	}
 

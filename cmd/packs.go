@@ -47,8 +47,8 @@ func runPacks(e *env, args []string) error {
 	return nil
 }
 
-// writePackVariables prints a pack's variables: name, type, default, choices
-// and help. A default that is a template is also shown as it comes out for
+// writePackVariables prints a pack's variables: name, type, default, choices,
+// what a pattern accepts (in words) and help. A default that is a template is also shown as it comes out for
 // the pack's example name.
 func writePackVariables(w io.Writer, p *generator.Pack, facts generator.Facts) {
 	example, _ := generator.Resolve(p, map[string]string{"Name": p.Example}, facts, nil)
@@ -72,6 +72,9 @@ func writePackVariables(w io.Writer, p *generator.Pack, facts generator.Facts) {
 		}
 		if len(v.Choices) > 0 {
 			attrs = append(attrs, "choices "+strings.Join(v.Choices, "|"))
+		}
+		if v.PatternHelp != "" {
+			attrs = append(attrs, "accepts "+v.PatternHelp)
 		}
 		fmt.Fprintf(w, "  %-16s %s\n  %-16s (%s)\n", v.Name, v.Help, "", strings.Join(attrs, "; "))
 	}

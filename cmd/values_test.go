@@ -92,7 +92,7 @@ func TestInitListsEveryValueProblemAtOnce(t *testing.T) {
 	for _, want := range []string{
 		`--set "novalue": want key=value`,
 		"Author must be a string, number or bool",
-		`Year: "abc" does not match`,
+		`Year: "abc" is not a four-digit year, e.g. 2026; give another with --set Year=...`,
 		"unknown variable Nope",
 		"did you mean MyApp?",
 	} {

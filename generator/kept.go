@@ -96,7 +96,7 @@ func loadKept(kept fs.FS, name, version string) (*Pack, error) {
 	if err != nil {
 		return nil, fmt.Errorf("kept pack %s: %w", path.Join(name, version), err)
 	}
-	p, err := LoadPack(zfs, name)
+	p, err := loadPack(zfs, name, true)
 	if err != nil {
 		return nil, err
 	}

@@ -149,7 +149,16 @@ func (e *UnknownPackError) Error() string {
 // pack.yaml and the component folders), validates its manifest and parses
 // every template with the real func map. A broken pack gives a *PackError
 // that lists every problem.
-func LoadPack(fsys fs.FS, name string) (*Pack, error) {
+func LoadPack(fsys fs.FS, name string) (*Pack, error) { return loadPack(fsys, name, false) }
+
+// LoadReleased loads a released pack version (a kept one) as it was
+// released: the authoring rules added since are not applied to it.
+func LoadReleased(fsys fs.FS, name string) (*Pack, error) { return loadPack(fsys, name, true) }
+
+// loadPack loads a pack; released (a kept version) skips the authoring
+// rules added after packs were first released (pattern_help), since a
+// released version is replayed exactly as it was.
+func loadPack(fsys fs.FS, name string, released bool) (*Pack, error) {
 	raw, err := fs.ReadFile(fsys, path.Join(name, "pack.yaml"))
 	if err != nil {
 		known, _ := ListPacks(fsys)
@@ -164,7 +173,7 @@ func LoadPack(fsys fs.FS, name string) (*Pack, error) {
 	if p.Ecosystem == "" {
 		p.Ecosystem = p.NameRule
 	}
-	problems := p.validateManifest(name)
+	problems := p.validateManifest(name, released)
 	problems = append(problems, p.loadFiles(fsys, name)...)
 	if len(problems) > 0 {
 		return nil, &PackError{Pack: name, Problems: problems}
@@ -172,7 +181,7 @@ func LoadPack(fsys fs.FS, name string) (*Pack, error) {
 	return p, nil
 }
 
-func (p *Pack) validateManifest(dir string) []string {
+func (p *Pack) validateManifest(dir string, released bool) []string {
 	var problems []string
 	add := func(format string, args ...any) {
 		problems = append(problems, dir+"/pack.yaml: "+fmt.Sprintf(format, args...))
@@ -237,6 +246,11 @@ func (p *Pack) validateManifest(dir string) []string {
 			if _, err := regexp.Compile(v.Pattern); err != nil {
 				add("%s: pattern: %v", where, err)
 			}
+			if strings.TrimSpace(v.PatternHelp) == "" && !released {
+				add("%s: pattern_help is empty: say in words what the pattern accepts (a user never sees the pattern)", where)
+			}
+		} else if v.PatternHelp != "" {
+			add("%s: pattern_help is only for a variable with a pattern", where)
 		}
 		if _, err := newTemplate(v.Name).Parse(v.Default); err != nil {
 			add("%s: default: %v", where, err)

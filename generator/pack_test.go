@@ -25,6 +25,12 @@ variables:
     default: plain
     choices: [plain, fancy]
     help: the flavour
+  - name: Year
+    type: string
+    default: "2026"
+    pattern: '^[0-9]{4}$'
+    pattern_help: a four-digit year (e.g. 2026)
+    help: the year
 files:
   - path: VERSION
     policy: seed
@@ -109,6 +115,12 @@ func TestLoadPackBroken(t *testing.T) {
 		{"bad aliases and needs", func(m fstest.MapFS) {
 			m["mini/pack.yaml"].Data = append(m["mini/pack.yaml"].Data, []byte("  - path: ci.yml\n    aliases: [../ci.yaml]\n    needs: [/run.sh]\n")...)
 		}, []string{`alias "../ci.yaml" must be a file name in the same folder`, `needs "/run.sh" must be a clean relative path`}},
+		{"pattern without pattern_help", func(m fstest.MapFS) {
+			m["mini/pack.yaml"].Data = []byte(strings.Replace(string(m["mini/pack.yaml"].Data), "    pattern_help: a four-digit year (e.g. 2026)\n", "", 1))
+		}, []string{"variables[2] Year: pattern_help is empty: say in words what the pattern accepts"}},
+		{"pattern_help without pattern", func(m fstest.MapFS) {
+			m["mini/pack.yaml"].Data = []byte(strings.Replace(string(m["mini/pack.yaml"].Data), "    pattern: '^[0-9]{4}$'\n", "", 1))
+		}, []string{"variables[2] Year: pattern_help is only for a variable with a pattern"}},
 		{"many problems at once", func(m fstest.MapFS) {
 			s := strings.Replace(string(m["mini/pack.yaml"].Data), "version: 1.0.0", "version: one", 1)
 			s = strings.Replace(s, "policy: seed", "policy: sometimes", 1)

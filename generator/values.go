@@ -17,7 +17,11 @@ type Variable struct {
 	Default string   `yaml:"default"` // a template over the values before it and .Facts
 	Choices []string `yaml:"choices"`
 	Pattern string   `yaml:"pattern"`
-	Help    string   `yaml:"help"`
+	// PatternHelp says in words what Pattern accepts ("a four-digit year,
+	// e.g. 2026"): an error shows it, never the regular expression. It is
+	// required when Pattern is set.
+	PatternHelp string `yaml:"pattern_help"`
+	Help        string `yaml:"help"`
 	// Computed variables are always their default: never asked for, never set,
 	// not recorded in the lock file (they follow from the values that are).
 	Computed bool `yaml:"computed"`
@@ -152,7 +156,11 @@ func (p *Pack) check(v Variable, raw string) (any, []string) {
 		}
 	}
 	if v.Pattern != "" && (raw != "" || !v.Optional) && !regexp.MustCompile(v.Pattern).MatchString(raw) {
-		problems = append(problems, fmt.Sprintf("%s: %q does not match %s; give another with --set %s=...", v.Name, raw, v.Pattern, v.Name))
+		what := v.PatternHelp
+		if what == "" { // a released pack version from before pattern_help
+			what = "of the form this variable accepts (crane packs " + p.Name + " describes it)"
+		}
+		problems = append(problems, fmt.Sprintf("%s: %q is not %s; give another with --set %s=...", v.Name, raw, what, v.Name))
 	}
 	return raw, problems
 }

@@ -19,14 +19,15 @@ func TestResolve(t *testing.T) {
 		want     Values
 		problems []string
 	}{
-		{"defaults", map[string]string{"Name": "Acme"}, nil, Values{"Name": "Acme", "Flavour": "plain"}, nil},
-		{"set wins", map[string]string{"Name": "Acme", "Flavour": "fancy"}, nil, Values{"Name": "Acme", "Flavour": "fancy"}, nil},
-		{"asked when missing", nil, func(v Variable) (string, error) { return "Asked", nil }, Values{"Name": "Asked", "Flavour": "plain"}, nil},
-		{"all problems at once", map[string]string{"Name": "my-app", "Flavour": "odd", "Colour": "red"}, nil, nil, []string{
-			"unknown variable Colour; the mini pack has: Name, Flavour",
+		{"defaults", map[string]string{"Name": "Acme"}, nil, Values{"Name": "Acme", "Flavour": "plain", "Year": "2026"}, nil},
+		{"set wins", map[string]string{"Name": "Acme", "Flavour": "fancy"}, nil, Values{"Name": "Acme", "Flavour": "fancy", "Year": "2026"}, nil},
+		{"asked when missing", nil, func(v Variable) (string, error) { return "Asked", nil }, Values{"Name": "Asked", "Flavour": "plain", "Year": "2026"}, nil},
+		{"all problems at once", map[string]string{"Name": "my-app", "Flavour": "odd", "Colour": "red", "Year": "26"}, nil, nil, []string{
+			"unknown variable Colour; the mini pack has: Name, Flavour, Year",
 			`name "my-app": it contains "-"; a .NET name is identifiers (letters, digits, _) joined by dots`,
 			"did you mean MyApp?",
 			`Flavour: "odd" is not one of plain, fancy`,
+			`Year: "26" is not a four-digit year (e.g. 2026); give another with --set Year=...`,
 		}},
 		{"missing without a terminal", nil, nil, nil, []string{
 			"missing value for Name (name): the name; give it with --set Name=...",
@@ -82,7 +83,7 @@ func TestRecordedOmitsDefaultsMarkedSo(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := Values{"Name": "Acme", "Flavour": "plain", "Seed": "2.0.0"}
+	want := Values{"Name": "Acme", "Flavour": "plain", "Year": "2026", "Seed": "2.0.0"}
 	if diff := cmp.Diff(want, p.Recorded(got)); diff != "" {
 		t.Errorf("Recorded (-want +got):\n%s", diff)
 	}

@@ -97,7 +97,7 @@ func TestKeptVersions(t *testing.T) {
 		if err != nil || generator.ContentHash(files) != e.hash {
 			t.Errorf("kept/%s does not hold the files kept as %s %s (%v); restore it from git", name, e.pack, e.version, err)
 		}
-		if p, err := generator.LoadPack(zfs, e.pack); err != nil || p.Version != e.version {
+		if p, err := generator.LoadReleased(zfs, e.pack); err != nil || p.Version != e.version {
 			t.Errorf("kept/%s does not load as version %s: %v", name, e.version, err)
 		}
 		if v, ok := latest[e.pack]; !ok || semver.Compare("v"+e.version, "v"+v) > 0 {

@@ -80,7 +80,8 @@ type Request struct {
 	Recorded map[string]string
 	// Given are the values the user gave (--set, --values), by name: a
 	// choice the repository leaves open (which packages VERSION drives, say)
-	// is asked for, and answered there.
+	// is asked for, and answered there; facts that follow from one (the
+	// command a Go build names after its Main) follow the given value.
 	Given map[string]string
 }
 
@@ -111,6 +112,10 @@ type Facts struct {
 	// the user's keeps its version. The notes say the same to the user, and
 	// the property test over the assemble fixtures holds the build to it.
 	Drives []string
+	// FollowGiven names the values that follow from a value given with
+	// --set (Go's Command from a given Main): they win over the values an
+	// earlier run recorded, as the given value does.
+	FollowGiven []string
 }
 
 // Note adds a note.

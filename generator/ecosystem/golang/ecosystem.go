@@ -31,8 +31,11 @@ func (Ecosystem) Evidence(r *probe.Repo) string {
 	return strings.Join(found, ", ")
 }
 
-// Facts reads the module and workspace.
-func (e Ecosystem) Facts(r *probe.Repo, _ ecosystem.Request) (*ecosystem.Facts, error) {
+// Facts reads the module and workspace: the module path, the go directive
+// (kept however old, with a note), the command to build (a given Main wins;
+// several are listed) and the version VERSION starts at (the latest release
+// tag of the module's major version, else N.0.0 for a /vN module).
+func (e Ecosystem) Facts(r *probe.Repo, req ecosystem.Request) (*ecosystem.Facts, error) {
 	if e.Evidence(r) == "" {
 		return nil, ecosystem.Refusef("no go.mod or go.work (go mod init) at the root of %s; the go pack builds from it: add one, or choose another pack with --pack", r.Root)
 	}
@@ -43,11 +46,17 @@ func (e Ecosystem) Facts(r *probe.Repo, _ ecosystem.Request) (*ecosystem.Facts, 
 	if r.Has("go.mod") && g.Module == "" {
 		return nil, ecosystem.Refusef("go.mod has no module line (go mod init MODULE writes one); fix it, or choose another pack with --pack")
 	}
-	return &ecosystem.Facts{Values: g.Values(), Summary: "go: " + g.Summary()}, nil
+	follow, given := takeGivenMain(g, req.Given)
+	f := &ecosystem.Facts{Values: g.Values(), Summary: "go: " + g.Summary(), FollowGiven: follow}
+	noteMains(f, g, given)
+	noteOldGo(f, g)
+	seedFromTag(f, r, g, req.Pack)
+	return f, nil
 }
 
 // Funcs are the template functions Go packs use: goPackage (the package
-// name a module path gives) and goExecName (the binary go install builds).
+// name a module path gives), goExecName (the binary go install builds) and
+// goMajor (the major version a /vN or .vN suffix names, 0 for none).
 func (Ecosystem) Funcs() template.FuncMap {
-	return template.FuncMap{"goPackage": PackageName, "goExecName": ExecName}
+	return template.FuncMap{"goPackage": PackageName, "goExecName": ExecName, "goMajor": PathMajor}
 }

@@ -98,7 +98,7 @@ func (g *GoModule) Values() map[string]string {
 	if g.Module != "" {
 		v["Name"], v["ModulePath"] = g.Module, g.Module
 		v["Main"] = g.Main
-		if g.Main != "" && g.Main != "." {
+		if g.Main != "" && g.Main != "." && g.Main != "./" {
 			v["Command"] = path.Base(g.Main)
 		}
 	}

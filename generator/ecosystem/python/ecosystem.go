@@ -4,6 +4,7 @@
 package python
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/ewilde/crane/generator/ecosystem"
@@ -35,20 +36,44 @@ func (Ecosystem) Facts(r *probe.Repo, _ ecosystem.Request) (*ecosystem.Facts, er
 	if err := servable(py); err != nil {
 		return nil, err
 	}
-	f := &ecosystem.Facts{Values: py.Values(), Summary: "python: " + py.Summary(), Notes: py.Notes()}
-	f.Drives = []string{"pyproject.toml"} // [project] version, static (servable)
+	f := &ecosystem.Facts{Values: py.Values(), Summary: "python: " + py.Summary(), Notes: py.Notes(), Drives: []string{"pyproject.toml"}}
+	if py.VersionFile != "" {
+		f.Drives = []string{py.VersionFile}
+		f.Note("the version is dynamic, from %s: VERSION drives %s in %s, and pyproject.toml is left as it is", py.VersionSource, py.VersionAttr, py.VersionFile)
+		f.SeedVersion(r, py.VersionFile)
+		return f, nil
+	}
 	f.SeedVersion(r, "pyproject.toml")
 	return f, nil
 }
 
 // servable refuses a pyproject.toml whose version build.sh cannot write,
-// and code it cannot find.
+// and code it cannot find, naming the tool the project is written for.
 func servable(py *Python) error {
+	if !py.HasProject && py.Tool == Poetry {
+		version := ""
+		if py.PoetryVersion != "" {
+			version = " (version " + py.PoetryVersion + ")"
+		}
+		return ecosystem.Refusef("pyproject.toml: a Poetry project whose metadata%s is in [tool.poetry]: the python pack builds PEP 621 [project] tables "+
+			"(it writes VERSION into [project] version, packs with python3 -m build and installs test dependencies with pip) and does not run poetry; "+
+			"keep building it with poetry (poetry version, poetry build), or move the metadata to [project] (Poetry 2 reads it there) and run crane assemble again", version)
+	}
+	if !py.HasProject {
+		return ecosystem.Refusef("pyproject.toml has no [project] table: the python pack builds PEP 621 projects, writing VERSION into [project] version; " +
+			"add [project] with name and version (see https://packaging.python.org/en/latest/guides/writing-pyproject-toml/) and run crane assemble again")
+	}
 	var problems []string
 	switch {
+	case py.VersionFile != "":
+		// a dynamic version read from a Python file, which the build writes
 	case py.DynamicVersion:
-		problems = append(problems, "pyproject.toml: [project] lists version in dynamic, but the python pack's build writes VERSION into [project] version; "+
-			"give it a static version = \"X.Y.Z\" and drop version from dynamic")
+		tool := ""
+		if py.Tool != Setuptools {
+			tool = fmt.Sprintf(" (a %s project)", py.Tool)
+		}
+		problems = append(problems, fmt.Sprintf("pyproject.toml%s: [project] version is dynamic, from %s; the python pack's build writes VERSION into a static [project] version or a __version__ = \"...\" line, and cannot drive that; "+
+			"keep releasing as you do, or give [project] a static version = \"X.Y.Z\", drop version from dynamic (and its setting) and run crane assemble again", tool, py.VersionSource))
 	case !py.StaticVersion:
 		problems = append(problems, "pyproject.toml: [project] has no version = \"...\" for build.sh to write VERSION into; add one")
 	}

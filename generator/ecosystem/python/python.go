@@ -2,6 +2,7 @@ package python
 
 import (
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -34,6 +35,24 @@ type Python struct {
 	// Tests reports a tests/ folder, TestsPackage an __init__.py in it
 	// (unittest discovery from the root needs one).
 	Tests, TestsPackage bool
+	// PytestFiles are the test files that need pytest (see pytestFiles).
+	PytestFiles []string
+	// TestExtras and TestGroups are the [project.optional-dependencies]
+	// extras and [dependency-groups] that hold what the tests need.
+	TestExtras, TestGroups []string
+	// HasProject reports a [project] table.
+	HasProject bool
+	// Tool is the build tool the project is written for; PoetryVersion is
+	// [tool.poetry] version; VersionSource says where a dynamic version
+	// comes from; LockFile is poetry.lock or pdm.lock when there is one.
+	Tool                             Tool
+	PoetryVersion                    string
+	VersionSource, LockFile          string
+	PoetryGroups, PDMDevDependencies bool
+	// VersionFile is the Python file a dynamic version is read from ("" when
+	// none, or when it comes from git tags), and VersionAttr the attribute
+	// in it that holds the version (Version is its value).
+	VersionFile, VersionAttr string
 }
 
 type pyprojectToml struct {
@@ -42,10 +61,14 @@ type pyprojectToml struct {
 		Version        string   `toml:"version"`
 		Dynamic        []string `toml:"dynamic"`
 		RequiresPython string   `toml:"requires-python"`
+
+		OptionalDependencies map[string]any `toml:"optional-dependencies"`
 	} `toml:"project"`
-	BuildSystem struct {
+	DependencyGroups map[string]any `toml:"dependency-groups"`
+	BuildSystem      struct {
 		Backend string `toml:"build-backend"`
 	} `toml:"build-system"`
+	Tool toolTables `toml:"tool"`
 }
 
 // notPackages are root folders a flat layout never ships as code.
@@ -66,14 +89,30 @@ func ReadPython(r *probe.Repo) (*Python, error) {
 		return nil, err
 	}
 	var t pyprojectToml
-	if _, err := toml.Decode(string(data), &t); err != nil {
+	md, err := toml.Decode(string(data), &t)
+	if err != nil {
 		return nil, fmt.Errorf("pyproject.toml: %w", err)
 	}
-	py := &Python{Backend: t.BuildSystem.Backend}
+	py := &Python{Backend: t.BuildSystem.Backend, Tool: detectTool(r, md, t.BuildSystem.Backend)}
 	if p := t.Project; p != nil {
+		py.HasProject = true
 		py.Name, py.Version, py.RequiresPython = p.Name, p.Version, p.RequiresPython
 		py.DynamicVersion = slices.Contains(p.Dynamic, "version")
 		py.StaticVersion = projectVersionRe.MatchString(projectTable(string(data)))
+		py.TestExtras = testSets(slices.Sorted(maps.Keys(p.OptionalDependencies)))
+	}
+	py.TestGroups = testSets(slices.Sorted(maps.Keys(t.DependencyGroups)))
+	py.PoetryVersion = t.Tool.Poetry.Version
+	py.PoetryGroups = md.IsDefined("tool", "poetry", "group") || md.IsDefined("tool", "poetry", "dev-dependencies")
+	py.PDMDevDependencies = md.IsDefined("tool", "pdm", "dev-dependencies")
+	if py.DynamicVersion {
+		py.VersionSource = versionSource(py.Tool, md, t.Tool)
+		py.VersionFile, py.VersionAttr, py.Version = versionFile(r, py, md, t.Tool)
+	}
+	for _, lock := range []string{"poetry.lock", "pdm.lock"} {
+		if r.Has(lock) && py.LockFile == "" {
+			py.LockFile = lock
+		}
 	}
 	if py.Packages = importPackages(r.Root, "src"); len(py.Packages) > 0 {
 		py.Layout = "src"
@@ -84,6 +123,7 @@ func ReadPython(r *probe.Repo) (*Python, error) {
 		py.Tests = true
 		_, err := os.Lstat(filepath.Join(r.Root, "tests", "__init__.py"))
 		py.TestsPackage = err == nil
+		py.PytestFiles = pytestFiles(r.Root)
 	}
 	return py, nil
 }
@@ -128,6 +168,8 @@ func importPackages(root, dir string) []string {
 func (py *Python) Summary() string {
 	s := "project " + py.Name
 	switch {
+	case py.DynamicVersion && py.VersionFile != "":
+		s += fmt.Sprintf(" %s (dynamic, %s in %s)", py.Version, py.VersionAttr, py.VersionFile)
 	case py.DynamicVersion:
 		s += " (dynamic version)"
 	case py.Version != "":
@@ -146,8 +188,11 @@ func (py *Python) Summary() string {
 }
 
 // Values are the facts the python pack may take: Name, InitialVersion,
-// Layout ("src" or "flat") and Packages (a flat layout's import packages,
-// space separated, which the build byte-compiles).
+// VersionFile and VersionAttr (the Python file and attribute a dynamic
+// version is read from, which the build writes VERSION into),
+// Layout ("src" or "flat"), Packages (a flat layout's import packages,
+// space separated, which the build byte-compiles), TestExtras and TestGroups
+// (space separated) and Pytest ("true" when the tests need pytest).
 func (py *Python) Values() map[string]string {
 	v := map[string]string{}
 	if py.Name != "" {
@@ -156,11 +201,23 @@ func (py *Python) Values() map[string]string {
 	if py.Version != "" {
 		v["InitialVersion"] = py.Version
 	}
+	if py.VersionFile != "" {
+		v["VersionFile"], v["VersionAttr"] = py.VersionFile, py.VersionAttr
+	}
 	if py.Layout != "" {
 		v["Layout"] = py.Layout
 	}
 	if py.Layout == "flat" {
 		v["Packages"] = strings.Join(py.Packages, " ")
+	}
+	if len(py.TestExtras) > 0 {
+		v["TestExtras"] = strings.Join(py.TestExtras, " ")
+	}
+	if len(py.TestGroups) > 0 {
+		v["TestGroups"] = strings.Join(py.TestGroups, " ")
+	}
+	if len(py.PytestFiles) > 0 {
+		v["Pytest"] = "true"
 	}
 	return v
 }
@@ -170,13 +227,53 @@ func (py *Python) Values() map[string]string {
 // module is missing.
 func (py *Python) Notes() []string {
 	var notes []string
-	if !py.Tests {
+	switch {
+	case !py.Tests:
 		notes = append(notes, "there is no tests/ folder: ./build.sh test runs unittest discovery in tests/, so it fails until there is one")
-	} else if !py.TestsPackage {
+	case len(py.PytestFiles) > 0:
+		notes = append(notes, fmt.Sprintf("the tests need pytest (%s): ./build.sh test runs pytest, and fails saying so where it is not installed; CI installs it", strings.Join(firstN(py.PytestFiles, 3), ", ")))
+	case !py.TestsPackage:
 		notes = append(notes, "tests/ has no __init__.py: unittest discovery (./build.sh test without pytest) needs one; add an empty tests/__init__.py")
+	}
+	if s := installNote(py); s != "" {
+		notes = append(notes, s)
+	}
+	if s := toolNote(py); s != "" {
+		notes = append(notes, s)
 	}
 	if py.Backend != "" && py.Backend != "setuptools.build_meta" {
 		notes = append(notes, fmt.Sprintf("the build backend is %s: ./build.sh pack needs the build module for it (python3 -m pip install build)", py.Backend))
 	}
 	return notes
+}
+
+// installNote says what CI installs for the tests, "" when only the project.
+func installNote(py *Python) string {
+	var what []string
+	if len(py.TestExtras) > 0 {
+		what = append(what, fmt.Sprintf("its %s %s of [project.optional-dependencies]", plural(py.TestExtras, "extra"), strings.Join(py.TestExtras, ", ")))
+	}
+	if len(py.TestGroups) > 0 {
+		what = append(what, fmt.Sprintf("its %s %s of [dependency-groups] (with pip 25.1 or later)", plural(py.TestGroups, "dependency group"), strings.Join(py.TestGroups, ", ")))
+	}
+	if len(what) == 0 {
+		return ""
+	}
+	return "CI installs the project with " + strings.Join(what, " and ") + " before it runs the tests"
+}
+
+// firstN is the first n of s, with "..." for the rest.
+func firstN(s []string, n int) []string {
+	if len(s) <= n {
+		return s
+	}
+	return append(slices.Clone(s[:n]), "...")
+}
+
+// plural is what, with an s when there is more than one of s.
+func plural(s []string, what string) string {
+	if len(s) == 1 {
+		return what
+	}
+	return what + "s"
 }

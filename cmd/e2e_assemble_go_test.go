@@ -1,0 +1,151 @@
+package cmd
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/txtar"
+
+	"github.com/ewilde/crane/internal/fixture"
+)
+
+// gitInit makes dir a real git repository with everything committed and the
+// given tags, using the git command.
+func gitInit(t *testing.T, dir string, tags ...string) {
+	t.Helper()
+	run := func(args ...string) {
+		t.Helper()
+		c := exec.Command("git", args...)
+		c.Dir = dir
+		c.Env = append(cleanEnv(), "GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_SYSTEM=/dev/null",
+			"GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@example.com", "GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@example.com")
+		if out, err := c.CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
+	run("init", "-q", "-b", "main")
+	run("add", ".")
+	run("commit", "-q", "-m", "first")
+	for _, tag := range tags {
+		run("tag", "-a", "-m", tag, tag)
+	}
+}
+
+// TestE2EAssembleGoMajorVersionTag assembles a urfave/cli v3-shaped module
+// in a real git repository tagged up to v3.11.0 (and v4.0.0-rc.1, v2.27.0):
+// VERSION starts at 3.11.0, not 0.1.0, and the build stamps its command
+// with it.
+func TestE2EAssembleGoMajorVersionTag(t *testing.T) {
+	requireTools(t, "go", "git")
+	t.Parallel()
+	dir := filepath.Join(t.TempDir(), "user repo")
+	fixture.Write(t, dir, txtar.Parse([]byte(`
+-- go.mod --
+module example.com/acme/cli/v3
+
+go 1.22
+-- cli.go --
+// Package cli builds command lines.
+package cli
+
+// Name is the package's name.
+const Name = "cli"
+-- cmd/cli/main.go --
+package main
+
+import (
+	"fmt"
+
+	"example.com/acme/cli/v3"
+)
+
+var version = "dev"
+
+func main() { fmt.Println(cli.Name, version) }
+`)))
+	gitInit(t, dir, "v2.27.0", "v3.9.0", "v3.11.0", "v3.10.1", "v4.0.0-rc.1")
+	code, out, stderr := runCrane(t, "assemble", dir)
+	if code != 0 {
+		t.Fatalf("crane assemble: exit %d\n%s%s", code, out, stderr)
+	}
+	if !strings.Contains(out, "note: VERSION starts at 3.11.0, the latest release tag v3.11.0") || !strings.Contains(out, "(seed, from git tag v3.11.0)") {
+		t.Errorf("the plan does not say VERSION comes from the tag v3.11.0:\n%s", out)
+	}
+	mustContain(t, dir, "VERSION", "3.11.0\n")
+	if out, err := runIn(t, dir, "./build.sh", "build", "--build-number", "5"); err != nil {
+		t.Fatalf("the assembled build failed: %v\n%s", err, out)
+	}
+	if out, err := runIn(t, dir, "./bin/cli"); err != nil || out != "cli 3.11.0+5\n" {
+		t.Errorf("bin/cli: %v %q, want the version 3.11.0+5 stamped", err, out)
+	}
+}
+
+// TestE2EAssembleGoOldDirective assembles a toml-shaped module with go 1.15
+// and three commands, choosing ./cmd/tomlv with --set Main alone: the build
+// passes with the directive kept, builds bin/tomlv, and go.mod is unchanged.
+func TestE2EAssembleGoOldDirective(t *testing.T) {
+	requireTools(t, "go")
+	t.Parallel()
+	dir := filepath.Join(t.TempDir(), "user repo")
+	fixture.Write(t, dir, txtar.Parse([]byte(`
+-- go.mod --
+module example.com/acme/toml
+
+go 1.15
+-- toml.go --
+// Package toml is a stand-in.
+package toml
+
+// Valid reports whether s is not empty.
+func Valid(s string) bool { return s != "" }
+-- toml_test.go --
+package toml
+
+import "testing"
+
+func TestValid(t *testing.T) {
+	if !Valid("a = 1") || Valid("") {
+		t.Fatal("Valid is wrong")
+	}
+}
+-- cmd/toml-test-decoder/main.go --
+package main
+
+func main() {}
+-- cmd/toml-test-encoder/main.go --
+package main
+
+func main() {}
+-- cmd/tomlv/main.go --
+package main
+
+import "fmt"
+
+var version = "dev"
+
+func main() { fmt.Println("tomlv", version) }
+`)))
+	goMod, err := os.ReadFile(filepath.Join(dir, "go.mod"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, out, stderr := runCrane(t, "assemble", "--set", "Main=./cmd/tomlv", dir)
+	if code != 0 {
+		t.Fatalf("crane assemble: exit %d\n%s%s", code, out, stderr)
+	}
+	if !strings.Contains(out, "the go directive is go 1.15, older than go 1.22") || !strings.Contains(out, "the build stamps and releases ./cmd/tomlv, as --set Main says") {
+		t.Errorf("the plan does not note the old directive and the chosen command:\n%s", out)
+	}
+	if out, err := runIn(t, dir, "./build.sh", "lint", "build", "test"); err != nil {
+		t.Fatalf("the assembled build failed with go 1.15 kept: %v\n%s", err, out)
+	}
+	if out, err := runIn(t, dir, "./bin/tomlv"); err != nil || out != "tomlv 0.1.0\n" {
+		t.Errorf("bin/tomlv: %v %q, want the command chosen with --set Main", err, out)
+	}
+	if now, _ := os.ReadFile(filepath.Join(dir, "go.mod")); string(now) != string(goMod) {
+		t.Errorf("go.mod changed:\n%s", now)
+	}
+}
