@@ -88,6 +88,11 @@ func runAssemble(e *env, opts *assembleOptions) error {
 	if generator.InGitDir(opts.dir) {
 		return usageErrorf("target directory %s is inside .git; crane never writes there: give the repository's folder", opts.dir)
 	}
+	release, err := e.guard(opts.dir)
+	if err != nil {
+		return err
+	}
+	defer release()
 	repo, err := probe.Scan(opts.dir)
 	if err != nil {
 		return fmt.Errorf("reading %s: %w", opts.dir, err)

@@ -100,6 +100,11 @@ func runInit(e *env, opts *initOptions) error {
 	if generator.InGitDir(dir) {
 		return usageErrorf("target directory %s is inside .git; crane never writes there: give a folder outside it", dir)
 	}
+	release, err := e.guard(dir)
+	if err != nil {
+		return err
+	}
+	defer release()
 	empty, err := generator.IsEmptyDir(dir)
 	if err != nil {
 		return fmt.Errorf("target directory %s: %w; give --dir a folder that is missing or empty", dir, err)
@@ -120,12 +125,12 @@ func runInit(e *env, opts *initOptions) error {
 	}
 	written := 0
 	if !opts.report.dryRun {
-		var finish func() error
+		var finish func(string) error
 		// A .git that is already there is the user's, even one go-git
 		// cannot open: initRepo would remove it on failure.
 		_, noGit := os.Lstat(filepath.Join(dir, ".git"))
 		if _, inRepo := e.git.WorkTree(dir); !opts.noGit && !inRepo && noGit != nil {
-			finish = func() error { return initRepo(e.git, dir) }
+			finish = func(d string) error { return initRepo(e.git, d, dir) }
 		}
 		if written, err = generator.Apply(e.ctx, plan, generator.ApplyOptions{Finish: finish}); err != nil {
 			return err

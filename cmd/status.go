@@ -19,7 +19,7 @@ func newStatusCmd(e *env) *cobra.Command {
 		Use:   "status [DIR]",
 		Short: "Show which of crane's files you have changed since crane wrote them",
 		Long: `Read DIR's lock file (.crane.yaml) and report each file crane wrote as
-unchanged, modified or missing. It writes nothing.`,
+unchanged, modified or missing. It writes nothing, except to finish or undo\na crane run that was interrupted there.`,
 		Args: atMostOne("DIR", "quote a folder that has spaces"),
 		RunE: ran(func(c *cobra.Command, args []string) error {
 			if len(args) == 1 {
@@ -31,6 +31,11 @@ unchanged, modified or missing. It writes nothing.`,
 }
 
 func runStatus(e *env, opts *statusOptions) error {
+	release, err := e.guard(opts.dir)
+	if err != nil {
+		return err
+	}
+	defer release()
 	lock, err := generator.ReadLock(opts.dir)
 	if err != nil {
 		return err

@@ -8,11 +8,12 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/ewilde/crane/generator/safefile"
 )
 
 // LockName is the lock file's name in a target's root.
@@ -109,9 +110,23 @@ func (l *Lock) Marshal() []byte {
 	return b.Bytes()
 }
 
-// ReadLock reads root's lock file; a missing one gives nil and no error.
+// ReadLock reads root's lock file; a missing one gives nil and no error. It
+// reads the lock only as a regular file inside root (never through a
+// symlink) and at most MaxLockSize bytes.
 func ReadLock(root string) (*Lock, error) {
-	data, err := os.ReadFile(filepath.Join(root, LockName))
+	r, err := os.OpenRoot(root)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	return readLockIn(r)
+}
+
+func readLockIn(r *os.Root) (*Lock, error) {
+	data, err := safefile.ReadIn(r, LockName, safefile.MaxLockSize)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}

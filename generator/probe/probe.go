@@ -15,6 +15,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/ewilde/crane/generator/safefile"
 )
 
 // Ecosystem names, which are also the names of the packs that serve them.
@@ -177,7 +179,7 @@ func readInside(root, rel string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return os.ReadFile(full)
+	return safefile.Read(full, safefile.MaxFileSize)
 }
 
 // inside resolves root/rel and checks that it stays in root, symlinks
