@@ -215,7 +215,7 @@ func reportAssemble(e *env, opts *assembleOptions, plan *generator.Plan, repo *p
 	written := 0
 	if !opts.report.dryRun && len(conflicts) == 0 {
 		var err error
-		if written, err = generator.Apply(e.ctx, plan, generator.ApplyOptions{}); err != nil {
+		if written, err = generator.Apply(e.ctx, plan, generator.ApplyOptions{Fault: e.fault}); err != nil {
 			return err
 		}
 	}

@@ -132,7 +132,7 @@ func runInit(e *env, opts *initOptions) error {
 		if _, inRepo := e.git.WorkTree(dir); !opts.noGit && !inRepo && noGit != nil {
 			finish = func(d string) error { return initRepo(e.git, d, dir) }
 		}
-		if written, err = generator.Apply(e.ctx, plan, generator.ApplyOptions{Finish: finish}); err != nil {
+		if written, err = generator.Apply(e.ctx, plan, generator.ApplyOptions{Finish: finish, Fault: e.fault}); err != nil {
 			return err
 		}
 	}

@@ -37,6 +37,7 @@ type env struct {
 	now         func() time.Time
 	interactive bool
 	ctx         context.Context
+	fault       func(op int) // crash tests: run after each file-system change
 }
 
 // Main runs crane with args and returns the exit code: 0 ok, 1 failure,
@@ -44,7 +45,12 @@ type env struct {
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	e := &env{
+	return newEnv(ctx, stdin, stdout, stderr).run(args)
+}
+
+// newEnv is the environment of a real run.
+func newEnv(ctx context.Context, stdin io.Reader, stdout, stderr io.Writer) *env {
+	return &env{
 		in: stdin, out: stdout, errOut: stderr,
 		packs:       generator.NewPackSource(templates.Packs()),
 		git:         generator.GoGit{},
@@ -52,7 +58,6 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		interactive: isTerminal(stdin),
 		ctx:         ctx,
 	}
-	return e.run(args)
 }
 
 func (e *env) run(args []string) int {

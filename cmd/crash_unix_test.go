@@ -1,0 +1,196 @@
+//go:build unix
+
+package cmd
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// killAtEnv makes the test binary, re-executed by TestCrashKilledProcess,
+// run crane with its arguments and SIGKILL itself after its n-th
+// file-system change.
+const killAtEnv = "CRANE_TEST_KILL_AT"
+
+func init() {
+	n, err := strconv.Atoi(os.Getenv(killAtEnv))
+	if err != nil {
+		return
+	}
+	e := newEnv(context.Background(), os.Stdin, os.Stdout, os.Stderr)
+	e.fault = func(op int) {
+		if op == n {
+			_ = syscall.Kill(os.Getpid(), syscall.SIGKILL)
+			select {} // the signal is on its way
+		}
+	}
+	os.Exit(e.run(os.Args[1:]))
+}
+
+// crashCase is one crane command run, killed, recovered and run again.
+type crashCase struct {
+	name    string
+	fixture func(t *testing.T, parent string) // writes the before-state
+	args    func(parent string) []string
+	// again is the command that finishes the job after a kill; nil means
+	// args. Its failure is accepted when the target is already complete
+	// (init refuses a folder that is not empty).
+	againMayFail bool
+}
+
+var crashCases = []crashCase{
+	{
+		name:    "init",
+		fixture: func(*testing.T, string) {},
+		args: func(parent string) []string {
+			return []string{"init", "github.com/acme/widget", "--pack", "go", "--no-git", "--dir", filepath.Join(parent, "widget")}
+		},
+		againMayFail: true,
+	},
+	{
+		name: "assemble",
+		fixture: func(t *testing.T, parent string) {
+			writeTree(t, filepath.Join(parent, "widget"), map[string]string{
+				"go.mod":             "module github.com/acme/widget\n\ngo 1.22\n",
+				"cmd/widget/main.go": "package main\n\nfunc main() {}\n",
+				".gitignore":         "# mine\n/secrets/\n*.log\n",
+				"README.md":          "widget\n",
+			})
+		},
+		args: func(parent string) []string {
+			return []string{"assemble", filepath.Join(parent, "widget"), "--allow-dirty"}
+		},
+	},
+}
+
+// TestCrashKilledProcess runs crane init and crane assemble as child
+// processes killed with SIGKILL after their n-th file-system change, for
+// every n; then runs crane status (any command recovers first) and checks
+// that the folder is exactly as before or exactly as after, with no staging
+// file anywhere; then runs the command again and checks the after-state.
+func TestCrashKilledProcess(t *testing.T) {
+	if testing.Short() {
+		t.Skip("kills crane at every file-system change: slow")
+	}
+	for _, tc := range crashCases {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			home := t.TempDir()
+			parent := t.TempDir()
+			tc.fixture(t, parent)
+			if out, err := crane(home, 0, tc.args(parent)...); err != nil {
+				t.Fatalf("crane %v: %v\n%s", tc.args(parent), err, out)
+			}
+			after := tree(t, parent)
+			trials, back, forward := 0, 0, 0
+			for n := 1; ; n++ {
+				parent := t.TempDir()
+				tc.fixture(t, parent)
+				before := tree(t, parent)
+				out, err := crane(home, n, tc.args(parent)...)
+				if err == nil {
+					if diff := cmp.Diff(after, tree(t, parent)); diff != "" {
+						t.Fatalf("crane %v finished but (-want +got):\n%s", tc.args(parent), diff)
+					}
+					break
+				}
+				var exit *exec.ExitError
+				if !errors.As(err, &exit) || exit.Sys().(syscall.WaitStatus).Signal() != syscall.SIGKILL {
+					t.Fatalf("kill at %d: crane failed on its own: %v\n%s", n, err, out)
+				}
+				trials++
+				out, _ = crane(home, 0, "status", filepath.Join(parent, "widget"))
+				got := tree(t, parent)
+				switch {
+				case cmp.Equal(before, got):
+					back++
+				case cmp.Equal(after, got):
+					forward++
+				default:
+					t.Fatalf("kill at %d, then crane status: neither the before nor the after state (-before +got):\n%s\n%s", n, cmp.Diff(before, got), out)
+				}
+				for name := range got {
+					if strings.Contains(name, ".crane-stage") {
+						t.Fatalf("kill at %d: crane status left %s", n, name)
+					}
+				}
+				if out, err := crane(home, 0, tc.args(parent)...); err != nil && !(tc.againMayFail && cmp.Equal(after, got)) {
+					t.Fatalf("kill at %d: running again: %v\n%s", n, err, out)
+				}
+				if diff := cmp.Diff(after, tree(t, parent)); diff != "" {
+					t.Fatalf("kill at %d: running again (-want +got):\n%s", n, diff)
+				}
+			}
+			if trials < 20 || back == 0 || forward == 0 {
+				t.Fatalf("%d kill points (%d before, %d after): the kill is not reached", trials, back, forward)
+			}
+			t.Logf("%d kill points: %d ended in the before-state, %d in the after-state", trials, back, forward)
+		})
+	}
+}
+
+// crane runs the test binary as crane with args, killed after its n-th
+// file-system change (0: never).
+func crane(home string, n int, args ...string) (string, error) {
+	c := exec.Command(os.Args[0], args...)
+	c.Env = append(os.Environ(), "HOME="+home, "USER=tester", "GIT_CONFIG_NOSYSTEM=1", killAtEnv+"="+strconv.Itoa(n))
+	if n == 0 {
+		c.Env[len(c.Env)-1] = killAtEnv + "=-1"
+	}
+	out, err := c.CombinedOutput()
+	return string(out), err
+}
+
+// tree lists every entry under dir with its mode and bytes.
+func tree(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		content := ""
+		if info.Mode().IsRegular() {
+			data, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			content = string(data)
+		}
+		out[filepath.ToSlash(rel)] = fmt.Sprintf("%v %q", info.Mode(), content)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func writeTree(t *testing.T, root string, files map[string]string) {
+	t.Helper()
+	for rel, content := range files {
+		p := filepath.Join(root, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
