@@ -52,6 +52,10 @@ func (v *Values) UnmarshalYAML(n *yaml.Node) error {
 			val = val.Alias
 		}
 		switch {
+		case val.Kind == yaml.ScalarNode && val.ShortTag() == "!!binary":
+			// crane records text only; a binary value read back would be
+			// its base64 text, another value.
+			return fmt.Errorf("line %d: %s: a binary value; values are UTF-8 text", val.Line, k)
 		case val.Kind == yaml.ScalarNode && val.ShortTag() == "!!bool":
 			var b bool
 			if err := val.Decode(&b); err != nil {

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"text/template"
+	"unicode"
+	"unicode/utf8"
 )
 
 // File is one rendered file.
@@ -159,6 +161,9 @@ func pathValueProblem(target string, vals Values, err error) string {
 // checkRelPath accepts a clean, relative, slash-separated path that stays
 // inside its root and does not touch .git.
 func checkRelPath(p string) error {
+	if strings.ContainsFunc(p, unicode.IsControl) || !utf8.ValidString(p) {
+		return fmt.Errorf("path %q holds a control character or is not UTF-8", p)
+	}
 	if p == "" || path.IsAbs(p) || path.Clean(p) != p || p == ".." || strings.HasPrefix(p, "../") || strings.Contains(p, "\\") {
 		return fmt.Errorf("path %q is not a clean relative path inside the target", p)
 	}

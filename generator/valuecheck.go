@@ -63,8 +63,6 @@ func pathElemProblem(p string) string {
 		return "is absolute"
 	case strings.HasPrefix(p, "~"):
 		return "starts at a home folder"
-	case strings.HasPrefix(p, "-"):
-		return "starts with -, which a command would read as an option"
 	case strings.Contains(p, `\`):
 		return `holds \`
 	}
