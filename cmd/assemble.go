@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -93,7 +94,7 @@ func runAssemble(e *env, opts *assembleOptions) error {
 		return err
 	}
 	defer release()
-	repo, err := probe.Scan(opts.dir)
+	repo, err := scan(e.ctx, opts.dir)
 	if err != nil {
 		return fmt.Errorf("reading %s: %w", opts.dir, err)
 	}
@@ -147,6 +148,30 @@ func runAssemble(e *env, opts *assembleOptions) error {
 		found.notes = append(found.notes, n)
 	}
 	return reportAssemble(e, opts, plan, repo, found)
+}
+
+// scan probes dir, returning at once when ctx is cancelled (Ctrl-C): probing
+// only reads, so the walk left running in the background harms nothing and
+// ends with the process.
+func scan(ctx context.Context, dir string) (*probe.Repo, error) {
+	type result struct {
+		repo *probe.Repo
+		err  error
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("interrupted; nothing was written: %w", err)
+	}
+	done := make(chan result, 1)
+	go func() {
+		repo, err := probe.Scan(dir)
+		done <- result{repo, err}
+	}()
+	select {
+	case r := <-done:
+		return r.repo, r.err
+	case <-ctx.Done():
+		return nil, fmt.Errorf("interrupted; nothing was written: %w", ctx.Err())
+	}
 }
 
 // workflowNote warns when the plan writes a GitHub Actions workflow into a

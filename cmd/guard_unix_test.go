@@ -3,6 +3,8 @@
 package cmd
 
 import (
+	"context"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -37,5 +39,23 @@ func TestSecondCraneIsRefused(t *testing.T) {
 	te := newTestEnv(t, "")
 	if code := te.run([]string{"assemble", dir}); code != exitOK {
 		t.Errorf("after the lock is released: exit %d: %s", code, te.stderr)
+	}
+}
+
+// TestAssembleInterruptedWhileProbing cancels the context as Ctrl-C does:
+// assemble stops before writing anything.
+func TestAssembleInterruptedWhileProbing(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{"go.mod": "module example.com/m\n\ngo 1.22\n"})
+	before := tree(t, dir)
+	te := newTestEnv(t, "")
+	ctx, cancel := context.WithCancel(t.Context())
+	cancel()
+	te.env.ctx = ctx
+	if code := te.run([]string{"assemble", dir}); code != exitFailure || !strings.Contains(te.stderr.String(), "interrupted; nothing was written") {
+		t.Errorf("exit %d, stderr %q; want 1 and interrupted", code, te.stderr)
+	}
+	if diff := cmp.Diff(before, tree(t, dir)); diff != "" {
+		t.Errorf("the target changed (-before +after):\n%s", diff)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -95,6 +96,11 @@ func runInit(e *env, opts *initOptions) error {
 	if dir == "" {
 		if dir, err = p.DirFor(vals); err != nil {
 			return err
+		}
+	}
+	for _, seg := range strings.Split(filepath.ToSlash(dir), "/") {
+		if len(seg) > generator.MaxNameLen {
+			return usageErrorf("target directory: a folder name of %d bytes is more than the %d file systems take; give a shorter name, or a folder with --dir", len(seg), generator.MaxNameLen)
 		}
 	}
 	if generator.InGitDir(dir) {
