@@ -102,7 +102,7 @@ func applyIn(ctx context.Context, o *fsOps, steps []Action, opt ApplyOptions, ro
 	}
 	if len(steps) > 0 {
 		if err := j.save(o, journalBack); err != nil {
-			return 0, fmt.Errorf("writing the journal in %s: %w", root, err)
+			return 0, fileError(root, err)
 		}
 		defer func() {
 			if err != nil {
@@ -137,7 +137,7 @@ func applyIn(ctx context.Context, o *fsOps, steps []Action, opt ApplyOptions, ro
 	}
 	if len(steps) > 0 {
 		if err := j.save(o, journalForward); err != nil {
-			return 0, fmt.Errorf("writing the journal in %s: %w", root, err)
+			return 0, fileError(root, err)
 		}
 	}
 	for i, a := range steps {

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 // TestApplyErrorsNameTheUsersFile checks that a failure to write names the
@@ -43,5 +45,47 @@ func TestApplyErrorsNameTheUsersFile(t *testing.T) {
 	}
 	if data, _ := os.ReadFile(filepath.Join(root, "src/App/Code.cs")); string(data) != "raced" {
 		t.Errorf("the raced file was changed: %q", data)
+	}
+}
+
+// TestApplyNeverWritesThroughASwappedFolder swaps a folder of the target for
+// a symlink to a folder outside after the plan was made, as a racing
+// process would: Apply writes nothing outside and leaves the target as it
+// was.
+func TestApplyNeverWritesThroughASwappedFolder(t *testing.T) {
+	root, outside := t.TempDir(), t.TempDir()
+	writeFiles(t, root, map[string]string{"src/App/.keep": ""})
+	p, err := MakePlan(root, sampleTree(), nil, Lock{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.RemoveAll(filepath.Join(root, "src")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(outside, filepath.Join(root, "src")); err != nil {
+		t.Fatal(err)
+	}
+	before := snapshot(t, root)
+	if _, err := Apply(t.Context(), p, ApplyOptions{}); err == nil || !strings.Contains(err.Error(), "src is a symlink; crane never writes through one") {
+		t.Errorf("Apply = %v, want a refusal of the symlink", err)
+	}
+	if got := snapshot(t, outside); len(got) != 1 { // only the folder itself
+		t.Errorf("wrote outside the target: %v", got)
+	}
+	if diff := cmp.Diff(before, snapshot(t, root)); diff != "" {
+		t.Errorf("the target changed (-before +after):\n%s", diff)
+	}
+
+	// Past the checks, the opened root refuses a path that leaves it.
+	r, err := os.OpenRoot(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	if err := newFSOps(r, nil, nil).write("src/x", []byte("x"), 0o644); err == nil {
+		t.Error("a write through src, a symlink out of the root, succeeded")
+	}
+	if got := snapshot(t, outside); len(got) != 1 {
+		t.Errorf("wrote outside the target: %v", got)
 	}
 }
