@@ -101,7 +101,7 @@ func applyIn(ctx context.Context, o *fsOps, steps []Action, opt ApplyOptions, ro
 		return 0, err
 	}
 	if len(steps) > 0 {
-		if err := j.save(o, journalBack); err != nil {
+		if err := j.save(o, journalStaging); err != nil {
 			return 0, fileError(root, err)
 		}
 		defer func() {

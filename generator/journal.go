@@ -17,13 +17,15 @@ import (
 // the staging prefix: like every staging file, it is gone once a run ends.
 const journalName = stagePrefix + "journal"
 
-// The journal's states. Written before the first rename, a journal in state
-// forward means every staged file and backup is complete and on the disk:
-// an interrupted apply is finished. In state back (written while staging,
-// or by a rollback in progress) it is undone.
+// The journal's states. In state staging (written before anything else)
+// no file of the user's has been touched: an interrupted apply is cleaned
+// up. Written before the first rename, state forward means every staged
+// file and backup is complete and on the disk: an interrupted apply is
+// finished. State back is a rollback in progress: it is completed.
 const (
-	journalBack    = "back"
+	journalStaging = "staging"
 	journalForward = "forward"
+	journalBack    = "back"
 )
 
 // journal names what one apply changes, so that the next run of crane can
@@ -75,7 +77,7 @@ func readJournal(r *os.Root) (*journal, error) {
 		return nil, err
 	}
 	var j journal
-	if err := json.Unmarshal(data, &j); err != nil || (j.State != journalBack && j.State != journalForward) {
+	if err := json.Unmarshal(data, &j); err != nil || (j.State != journalStaging && j.State != journalBack && j.State != journalForward) {
 		return nil, fmt.Errorf("%s is not a journal crane can read; remove it, check your files and run again", journalName)
 	}
 	for _, p := range append(slices.Clone(j.Dirs), filesOf(j.Files)...) {
@@ -129,11 +131,17 @@ func (j *journal) forward(o *fsOps) error {
 
 // back undoes an apply: every backup is renamed over its file, every file
 // crane created is removed, and so is every folder it created that is empty.
+// While staging nothing was placed: a file where a new one goes is not
+// crane's, and is left alone.
 func (j *journal) back(o *fsOps) error {
 	var errs []error
 	for i := len(j.Files) - 1; i >= 0; i-- {
 		f, stage := j.Files[i], j.stage(i)
-		if f.Create {
+		if j.State == journalStaging {
+			if !f.Create {
+				errs = append(errs, o.remove(j.backup(i)))
+			}
+		} else if f.Create {
 			placed := o.sameFile(stage, f.Path) || (!o.exists(stage) && o.exists(f.Path))
 			if placed {
 				errs = append(errs, o.remove(f.Path))
@@ -210,7 +218,11 @@ func Recover(root string) ([]string, error) {
 			if err := j.back(o); err != nil {
 				return notes, fmt.Errorf("undoing the interrupted crane run in %s: %w", root, err)
 			}
-			notes = append(notes, fmt.Sprintf("an earlier crane run in %s was interrupted before it changed your files; crane undid it", root))
+			if j.State == journalStaging {
+				notes = append(notes, fmt.Sprintf("an earlier crane run in %s was interrupted before it changed your files; crane undid it", root))
+			} else {
+				notes = append(notes, fmt.Sprintf("an earlier crane run in %s was interrupted while it rolled back; crane finished rolling back", root))
+			}
 		}
 	}
 	if l, err := readLockIn(r); err == nil && l != nil {
