@@ -19,10 +19,12 @@ const (
 )
 
 // valueProblem checks what every value must be, whatever its variable: at
-// most MaxValueLen bytes of valid UTF-8 on one line, without control
-// characters, a byte order mark or a line separator (Go, Python, TOML and
-// shell sources cannot hold all of them, and none belongs in a value).
-// It never echoes a value that is too long or not text.
+// most MaxValueLen bytes of valid UTF-8 (a Latin-1 byte breaks a Go or
+// Python source, and YAML would record it as !!binary), without a byte order
+// mark (Go and Python refuse U+FEFF inside a source). Other control
+// characters are the templates' to escape for their language (the packs'
+// tests and FuzzResolve hold them to it). It never echoes a value that is
+// too long or not text.
 func valueProblem(name, raw string) string {
 	if len(raw) > MaxValueLen {
 		return fmt.Sprintf("%s: the value is %d bytes, more than the %d crane takes; give a shorter one", name, len(raw), MaxValueLen)
@@ -30,10 +32,8 @@ func valueProblem(name, raw string) string {
 	if !utf8.ValidString(raw) {
 		return fmt.Sprintf("%s: the value is not valid UTF-8; give it as UTF-8 text", name)
 	}
-	for _, r := range raw {
-		if unicode.IsControl(r) || r == '\uFEFF' || r == '\u2028' || r == '\u2029' {
-			return fmt.Sprintf("%s: %q holds the character %U; a value is one line of printable text", name, raw, r)
-		}
+	if strings.ContainsRune(raw, '\uFEFF') {
+		return fmt.Sprintf("%s: %q holds a byte order mark (U+FEFF); remove it", name, raw)
 	}
 	return ""
 }
@@ -65,6 +65,8 @@ func pathElemProblem(p string) string {
 		return "starts at a home folder"
 	case strings.Contains(p, `\`):
 		return `holds \`
+	case strings.ContainsFunc(p, unicode.IsControl):
+		return "holds a control character"
 	}
 	for _, seg := range strings.Split(p, "/") {
 		switch {
