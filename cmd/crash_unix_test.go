@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -105,31 +106,14 @@ func TestCrashKilledProcess(t *testing.T) {
 					}
 					break
 				}
-				var exit *exec.ExitError
-				if !errors.As(err, &exit) || exit.Sys().(syscall.WaitStatus).Signal() != syscall.SIGKILL {
+				if !killed(err) {
 					t.Fatalf("kill at %d: crane failed on its own: %v\n%s", n, err, out)
 				}
 				trials++
-				out, _ = crane(home, 0, "status", filepath.Join(parent, "widget"))
-				got := tree(t, parent)
-				switch {
-				case cmp.Equal(before, got):
+				if checkRecovered(t, tc, home, parent, before, after, fmt.Sprint("kill at ", n)) {
 					back++
-				case cmp.Equal(after, got):
+				} else {
 					forward++
-				default:
-					t.Fatalf("kill at %d, then crane status: neither the before nor the after state (-before +got):\n%s\n%s", n, cmp.Diff(before, got), out)
-				}
-				for name := range got {
-					if strings.Contains(name, ".crane-stage") {
-						t.Fatalf("kill at %d: crane status left %s", n, name)
-					}
-				}
-				if out, err := crane(home, 0, tc.args(parent)...); err != nil && !(tc.againMayFail && cmp.Equal(after, got)) {
-					t.Fatalf("kill at %d: running again: %v\n%s", n, err, out)
-				}
-				if diff := cmp.Diff(after, tree(t, parent)); diff != "" {
-					t.Fatalf("kill at %d: running again (-want +got):\n%s", n, diff)
 				}
 			}
 			if trials < 20 || back == 0 || forward == 0 {
@@ -140,10 +124,50 @@ func TestCrashKilledProcess(t *testing.T) {
 	}
 }
 
+func killed(err error) bool {
+	var exit *exec.ExitError
+	return errors.As(err, &exit) && exit.Sys().(syscall.WaitStatus).Signal() == syscall.SIGKILL
+}
+
+// checkRecovered runs crane status in parent's target after a kill and
+// checks that parent is exactly before or after (reporting which: true for
+// before) with no staging file, then runs the command again and checks the
+// after-state.
+func checkRecovered(t *testing.T, tc crashCase, home, parent string, before, after map[string]string, trial string) (wasBefore bool) {
+	t.Helper()
+	out, _ := crane(home, 0, "status", filepath.Join(parent, "widget"))
+	got := tree(t, parent)
+	switch {
+	case cmp.Equal(before, got):
+		wasBefore = true
+	case cmp.Equal(after, got):
+	default:
+		t.Fatalf("%s, then crane status: neither the before nor the after state (-before +got):\n%s\n%s", trial, cmp.Diff(before, got), out)
+	}
+	for name := range got {
+		if strings.Contains(name, ".crane-stage") {
+			t.Fatalf("%s: crane status left %s", trial, name)
+		}
+	}
+	if out, err := crane(home, 0, tc.args(parent)...); err != nil && !(tc.againMayFail && cmp.Equal(after, got)) {
+		t.Fatalf("%s: running again: %v\n%s", trial, err, out)
+	}
+	if diff := cmp.Diff(after, tree(t, parent)); diff != "" {
+		t.Fatalf("%s: running again (-want +got):\n%s", trial, diff)
+	}
+	return wasBefore
+}
+
 // crane runs the test binary as crane with args, killed after its n-th
 // file-system change (0: never).
 func crane(home string, n int, args ...string) (string, error) {
-	c := exec.Command(os.Args[0], args...)
+	return craneUnder(nil, home, n, args...)
+}
+
+// craneUnder is crane run by the command prefix (strace and its options).
+func craneUnder(prefix []string, home string, n int, args ...string) (string, error) {
+	argv := append(append(slices.Clone(prefix), os.Args[0]), args...)
+	c := exec.Command(argv[0], argv[1:]...)
 	c.Env = append(os.Environ(), "HOME="+home, "USER=tester", "GIT_CONFIG_NOSYSTEM=1", killAtEnv+"="+strconv.Itoa(n))
 	if n == 0 {
 		c.Env[len(c.Env)-1] = killAtEnv + "=-1"
@@ -192,5 +216,62 @@ func writeTree(t *testing.T, root string, files map[string]string) {
 		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
 			t.Fatal(err)
 		}
+	}
+}
+
+// straceSyscalls are the system calls that change files, each one a kill
+// point for TestCrashStrace.
+var straceSyscalls = []string{"openat", "write", "fchmod", "fsync", "mkdirat", "linkat", "renameat", "unlinkat"}
+
+// TestCrashStrace kills crane with strace's fault injection at the n-th
+// call of each file-changing system call, for every n: this kills inside
+// what the Apply hook counts as one step (between the open and the write of
+// a file, say). Every trial must end as TestCrashKilledProcess's do.
+func TestCrashStrace(t *testing.T) {
+	if testing.Short() {
+		t.Skip("kills crane at every file-changing system call: slow")
+	}
+	strace, err := exec.LookPath("strace")
+	if err != nil {
+		t.Skip("strace is not installed (apt-get install strace); the re-executed kill test covers the same ground at the hook's granularity")
+	}
+	if out, err := exec.Command(strace, "-qq", "-o", "/dev/null", "true").CombinedOutput(); err != nil {
+		t.Skipf("strace cannot trace here (no ptrace?): %v\n%s", err, out)
+	}
+	for _, tc := range crashCases {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			home := t.TempDir()
+			parent := t.TempDir()
+			tc.fixture(t, parent)
+			if out, err := crane(home, 0, tc.args(parent)...); err != nil {
+				t.Fatalf("crane %v: %v\n%s", tc.args(parent), err, out)
+			}
+			after := tree(t, parent)
+			trials, back := 0, 0
+			for _, sc := range straceSyscalls {
+				for n := 1; ; n++ {
+					parent := t.TempDir()
+					tc.fixture(t, parent)
+					before := tree(t, parent)
+					prefix := []string{strace, "-f", "-qq", "-o", "/dev/null", "-e", "trace=" + sc, "-e", fmt.Sprintf("inject=%s:signal=KILL:when=%d", sc, n)}
+					out, err := craneUnder(prefix, home, 0, tc.args(parent)...)
+					if err == nil {
+						break // fewer than n calls
+					}
+					if !killed(err) {
+						t.Fatalf("%s #%d: crane failed on its own: %v\n%s", sc, n, err, out)
+					}
+					trials++
+					if checkRecovered(t, tc, home, parent, before, after, fmt.Sprintf("kill at %s #%d", sc, n)) {
+						back++
+					}
+				}
+			}
+			if trials < 20 || back == 0 || back == trials {
+				t.Fatalf("%d kill points (%d before): strace's kills are not reached", trials, back)
+			}
+			t.Logf("%d kill points under strace: %d ended in the before-state, %d in the after-state", trials, back, trials-back)
+		})
 	}
 }
