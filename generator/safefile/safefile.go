@@ -102,6 +102,17 @@ func notRegularError(name string, m fs.FileMode) error {
 // ErrTooLarge is matched (errors.Is) by a file refused for its size.
 var ErrTooLarge = errors.New("file too large")
 
-func tooLargeError(name string, limit int64) error {
-	return fmt.Errorf("%s is larger than %d KiB, more than crane reads; move it away or shorten it and run again: %w", name, limit>>10, ErrTooLarge)
+// TooLargeError is a file larger than crane reads.
+type TooLargeError struct {
+	Path  string
+	Limit int64
 }
+
+func (e *TooLargeError) Error() string {
+	return fmt.Sprintf("%s is larger than %d KiB, more than crane reads; move it away or shorten it and run again", e.Path, e.Limit>>10)
+}
+
+// Is matches ErrTooLarge.
+func (e *TooLargeError) Is(target error) bool { return target == ErrTooLarge }
+
+func tooLargeError(name string, limit int64) error { return &TooLargeError{Path: name, Limit: limit} }
