@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"syscall"
 	"testing"
@@ -87,5 +88,35 @@ func TestApplyNeverWritesThroughASwappedFolder(t *testing.T) {
 	}
 	if got := snapshot(t, outside); len(got) != 1 {
 		t.Errorf("wrote outside the target: %v", got)
+	}
+}
+
+// TestRecoverLeavesARunningInitAlone checks that the staging folder of an
+// init in progress (its lock held) is not taken for a leftover.
+func TestRecoverLeavesARunningInitAlone(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("LockTarget is a no-op without flock")
+	}
+	root := filepath.Join(t.TempDir(), "new")
+	stage := newStageDir(root)
+	writeFiles(t, stage, map[string]string{"build.sh": "x"})
+	release, err := LockTarget(stage)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var busy *BusyError
+	if _, err := Recover(root); !errors.As(err, &busy) {
+		t.Errorf("Recover = %v, want a *BusyError", err)
+	}
+	if _, err := os.Stat(filepath.Join(stage, "build.sh")); err != nil {
+		t.Errorf("the running init's staging folder was touched: %v", err)
+	}
+	release()
+	notes, err := Recover(root)
+	if err != nil || len(notes) != 1 || !strings.Contains(notes[0], "what an interrupted crane init of") {
+		t.Errorf("Recover = %q, %v; want the leftover removed and said", notes, err)
+	}
+	if _, err := os.Stat(stage); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the leftover is still there: %v", err)
 	}
 }

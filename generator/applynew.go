@@ -52,6 +52,13 @@ func applyNew(ctx context.Context, root string, steps []Action, opt ApplyOptions
 			_ = os.RemoveAll(stage)
 		}
 	}()
+	// Held until the project is in place, so that another crane's recovery
+	// does not take the staging folder for a leftover.
+	release, err := LockTarget(stage)
+	if err != nil {
+		return 0, err
+	}
+	defer release()
 	sr, err := pr.OpenRoot(filepath.Base(stage))
 	if err != nil {
 		return 0, err
@@ -139,15 +146,25 @@ func mkdirParents(dir string) ([]string, error) {
 }
 
 // recoverNew removes the staging folder a crashed crane init of root left
-// beside it, and says so.
-func recoverNew(root string) []string {
+// beside it, and says so; one that a running crane init holds is a
+// *BusyError.
+func recoverNew(root string) ([]string, error) {
 	stage := newStageDir(filepath.Clean(root))
 	info, err := os.Lstat(stage)
 	if err != nil || !info.IsDir() {
-		return nil
+		return nil, nil
 	}
+	release, err := LockTarget(stage)
+	if err != nil {
+		var busy *BusyError
+		if errors.As(err, &busy) {
+			return nil, &BusyError{Dir: root}
+		}
+		return nil, err
+	}
+	defer release()
 	if err := os.RemoveAll(stage); err != nil {
-		return []string{fmt.Sprintf("could not remove %s, what an interrupted crane init left: %v; remove it by hand", stage, err)}
+		return []string{fmt.Sprintf("could not remove %s, what an interrupted crane init left: %v; remove it by hand", stage, err)}, nil
 	}
-	return []string{fmt.Sprintf("removed %s, what an interrupted crane init of %s left; nothing of it was in place", stage, root)}
+	return []string{fmt.Sprintf("removed %s, what an interrupted crane init of %s left; nothing of it was in place", stage, root)}, nil
 }

@@ -195,7 +195,10 @@ func (j *journal) folders() []string {
 // nothing. Every command runs it, under the target lock, before anything
 // else.
 func Recover(root string) ([]string, error) {
-	notes := recoverNew(root)
+	notes, err := recoverNew(root)
+	if err != nil {
+		return nil, err
+	}
 	r, err := os.OpenRoot(root)
 	if err != nil {
 		return notes, nil // missing, or not a folder: the command says so
