@@ -45,7 +45,7 @@ func applyNew(ctx context.Context, root string, steps []Action, opt ApplyOptions
 	defer pr.Close()
 	po := newFSOps(pr, opt.Fault, opt.link)
 	if err := po.mkdir(filepath.Base(stage)); err != nil {
-		return 0, fmt.Errorf("creating %s: %w", root, fileError(filepath.Base(root), err))
+		return 0, fileError(root, err)
 	}
 	defer func() {
 		if err != nil {
@@ -107,7 +107,7 @@ func applyNew(ctx context.Context, root string, steps []Action, opt ApplyOptions
 		return 0, fmt.Errorf("%s appeared while crane was writing it; nothing was written: run again", root)
 	}
 	if err := po.rename(filepath.Base(stage), filepath.Base(root)); err != nil {
-		return 0, fmt.Errorf("creating %s: %w", root, fileError(filepath.Base(root), err))
+		return 0, fileError(root, err)
 	}
 	_ = po.syncDir(".")
 	return len(steps), nil
