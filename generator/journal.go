@@ -97,8 +97,9 @@ func filesOf(fs []journalFile) []string {
 }
 
 // forward finishes an interrupted apply: every file still staged is put in
-// place, then the backups and the journal are removed.
-func (j *journal) forward(o *fsOps) error {
+// place, then the backups and the journal are removed. A new file whose
+// place a file of the user's took meanwhile is dropped and returned.
+func (j *journal) forward(o *fsOps) (dropped []string, err error) {
 	var errs []error
 	for i, f := range j.Files {
 		stage := j.stage(i)
@@ -112,8 +113,8 @@ func (j *journal) forward(o *fsOps) error {
 		case o.sameFile(stage, f.Path):
 			err = o.remove(stage)
 		case o.exists(f.Path):
-			err = fmt.Errorf("%s appeared since crane planned it; crane's version was dropped", f.Path)
-			_ = o.remove(stage)
+			dropped = append(dropped, f.Path)
+			err = o.remove(stage)
 		default:
 			if err = o.hardlink(stage, f.Path); err != nil {
 				err = o.rename(stage, f.Path)
@@ -124,9 +125,9 @@ func (j *journal) forward(o *fsOps) error {
 		errs = append(errs, err)
 	}
 	if err := errors.Join(errs...); err != nil {
-		return err
+		return dropped, err
 	}
-	return j.finish(o)
+	return dropped, j.finish(o)
 }
 
 // back undoes an apply: every backup is renamed over its file, every file
@@ -213,10 +214,14 @@ func Recover(root string) ([]string, error) {
 	if j != nil {
 		dirs = append(dirs, j.folders()...)
 		if j.State == journalForward {
-			if err := j.forward(o); err != nil {
+			dropped, err := j.forward(o)
+			if err != nil {
 				return notes, fmt.Errorf("finishing the interrupted crane run in %s: %w", root, err)
 			}
 			notes = append(notes, fmt.Sprintf("an earlier crane run in %s was interrupted after it began replacing files; crane finished it (%d files)", root, len(j.Files)))
+			if len(dropped) > 0 {
+				notes = append(notes, fmt.Sprintf("kept your %s, which appeared where that run was creating crane's; run the command again to see crane's version", strings.Join(dropped, ", ")))
+			}
 		} else {
 			if err := j.back(o); err != nil {
 				return notes, fmt.Errorf("undoing the interrupted crane run in %s: %w", root, err)
