@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -101,7 +102,12 @@ func runAssemble(e *env, opts *assembleOptions) error {
 	if generator.InGitDir(opts.dir) {
 		return usageErrorf("target directory %s is inside .git; crane never writes there: give the repository's folder", opts.dir)
 	}
-	repo, err := probe.Scan(opts.dir, all.Finds)
+	release, err := e.guard(opts.dir)
+	if err != nil {
+		return err
+	}
+	defer release()
+	repo, err := scan(e.ctx, opts.dir)
 	if err != nil {
 		return fmt.Errorf("reading %s: %w", opts.dir, err)
 	}
@@ -181,6 +187,30 @@ func runAssemble(e *env, opts *assembleOptions) error {
 	return reportAssemble(e, opts, plan, repo, found)
 }
 
+// scan probes dir, returning at once when ctx is cancelled (Ctrl-C): probing
+// only reads, so the walk left running in the background harms nothing and
+// ends with the process.
+func scan(ctx context.Context, dir string) (*probe.Repo, error) {
+	type result struct {
+		repo *probe.Repo
+		err  error
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("interrupted; nothing was written: %w", err)
+	}
+	done := make(chan result, 1)
+	go func() {
+		repo, err := probe.Scan(dir, all.Finds)
+		done <- result{repo, err}
+	}()
+	select {
+	case r := <-done:
+		return r.repo, r.err
+	case <-ctx.Done():
+		return nil, fmt.Errorf("interrupted; nothing was written: %w", ctx.Err())
+	}
+}
+
 // workflowNote warns when the plan writes a GitHub Actions workflow into a
 // folder below its repository's root, where GitHub never runs it (a
 // monorepo's service folder, say). The file is still written: it is the
@@ -250,7 +280,7 @@ func reportAssemble(e *env, opts *assembleOptions, plan *generator.Plan, repo *p
 	written := 0
 	if !opts.report.dryRun && len(conflicts) == 0 {
 		var err error
-		if written, err = generator.Apply(e.ctx, plan, generator.ApplyOptions{}); err != nil {
+		if written, err = generator.Apply(e.ctx, plan, generator.ApplyOptions{Fault: e.fault}); err != nil {
 			return err
 		}
 	}

@@ -10,12 +10,13 @@ import (
 	"github.com/ewilde/crane/generator"
 )
 
-// initRepo makes dir a git repository; on failure it removes the partial .git
-// so that Apply's rollback leaves nothing behind.
-func initRepo(g generator.Git, dir string) error {
+// initRepo makes dir (where the project is staged) a git repository; on
+// failure it removes the partial .git so that Apply's rollback leaves nothing
+// behind. Errors name target, the folder the user asked for.
+func initRepo(g generator.Git, dir, target string) error {
 	if err := g.Init(dir); err != nil {
 		_ = os.RemoveAll(filepath.Join(dir, ".git"))
-		return fmt.Errorf("git init %s: %w; run again with --no-git to skip it", dir, err)
+		return fmt.Errorf("git init %s: %w; run again with --no-git to skip it", target, err)
 	}
 	return nil
 }

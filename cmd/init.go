@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -97,9 +98,19 @@ func runInit(e *env, opts *initOptions) error {
 			return err
 		}
 	}
+	for _, seg := range strings.Split(filepath.ToSlash(dir), "/") {
+		if len(seg) > generator.MaxNameLen {
+			return usageErrorf("target directory: a folder name of %d bytes is more than the %d file systems take; give a shorter name, or a folder with --dir", len(seg), generator.MaxNameLen)
+		}
+	}
 	if generator.InGitDir(dir) {
 		return usageErrorf("target directory %s is inside .git; crane never writes there: give a folder outside it", dir)
 	}
+	release, err := e.guard(dir)
+	if err != nil {
+		return err
+	}
+	defer release()
 	empty, err := generator.IsEmptyDir(dir)
 	if err != nil {
 		return fmt.Errorf("target directory %s: %w; give --dir a folder that is missing or empty", dir, err)
@@ -120,14 +131,14 @@ func runInit(e *env, opts *initOptions) error {
 	}
 	written := 0
 	if !opts.report.dryRun {
-		var finish func() error
+		var finish func(string) error
 		// A .git that is already there is the user's, even one go-git
 		// cannot open: initRepo would remove it on failure.
 		_, noGit := os.Lstat(filepath.Join(dir, ".git"))
 		if _, inRepo := e.git.WorkTree(dir); !opts.noGit && !inRepo && noGit != nil {
-			finish = func() error { return initRepo(e.git, dir) }
+			finish = func(d string) error { return initRepo(e.git, d, dir) }
 		}
-		if written, err = generator.Apply(e.ctx, plan, generator.ApplyOptions{Finish: finish}); err != nil {
+		if written, err = generator.Apply(e.ctx, plan, generator.ApplyOptions{Finish: finish, Fault: e.fault}); err != nil {
 			return err
 		}
 	}

@@ -37,7 +37,9 @@ func TestInitMakesARepository(t *testing.T) {
 	if code := te.run([]string{"init", "Demo", "--dir", dir}); code != 0 {
 		t.Fatalf("exit %d: %s", code, te.stderr)
 	}
-	if len(te.git.inits) != 1 || te.git.inits[0] != dir {
+	// git init runs in the folder the project is staged in, beside dir,
+	// before it is renamed into place.
+	if len(te.git.inits) != 1 || filepath.Dir(te.git.inits[0]) != filepath.Dir(dir) || !strings.HasPrefix(filepath.Base(te.git.inits[0]), ".crane-stage-init-") {
 		t.Errorf("git init calls: %v", te.git.inits)
 	}
 	lock, err := os.ReadFile(filepath.Join(dir, ".crane.yaml"))

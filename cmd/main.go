@@ -39,6 +39,7 @@ type env struct {
 	now         func() time.Time
 	interactive bool
 	ctx         context.Context
+	fault       func(op int) // crash tests: run after each file-system change
 }
 
 // Main runs crane with args and returns the exit code: 0 ok, 1 failure,
@@ -53,7 +54,12 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 func mainWith(packs generator.PackSource, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	e := &env{
+	return newEnv(ctx, packs, stdin, stdout, stderr).run(args)
+}
+
+// newEnv is the environment of a real run.
+func newEnv(ctx context.Context, packs generator.PackSource, stdin io.Reader, stdout, stderr io.Writer) *env {
+	return &env{
 		in: stdin, out: stdout, errOut: stderr,
 		packs:       packs,
 		git:         generator.GoGit{},
@@ -61,7 +67,6 @@ func mainWith(packs generator.PackSource, args []string, stdin io.Reader, stdout
 		interactive: isTerminal(stdin),
 		ctx:         ctx,
 	}
-	return e.run(args)
 }
 
 func (e *env) run(args []string) int {

@@ -3,9 +3,12 @@ package cmd
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -47,6 +50,7 @@ func TestScripts(t *testing.T) {
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"cmptree":   cmdCmpTree,
+			"exitcode":  cmdExitCode,
 			"planlines": cmdPlanLines,
 			"snapshot":  cmdSnapshot,
 		},
@@ -63,6 +67,26 @@ func cmdCmpTree(ts *testscript.TestScript, neg bool, args []string) {
 	a, b := treeListing(ts, ts.MkAbs(args[0])), treeListing(ts, ts.MkAbs(args[1]))
 	if (a == b) == neg {
 		ts.Fatalf("trees %s and %s: same=%v, want %v", args[0], args[1], a == b, !neg)
+	}
+}
+
+// cmdExitCode: exitcode N COMMAND ARGS... — runs the command, keeping its
+// stdout and stderr for the next assertions, and checks its exit code is N.
+func cmdExitCode(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 2 {
+		ts.Fatalf("usage: exitcode N COMMAND ARGS...")
+	}
+	want, err := strconv.Atoi(args[0])
+	ts.Check(err)
+	code := 0
+	var exit *exec.ExitError
+	if err := ts.Exec(args[1], args[2:]...); errors.As(err, &exit) {
+		code = exit.ExitCode()
+	} else if err != nil {
+		ts.Fatalf("%v", err)
+	}
+	if code != want {
+		ts.Fatalf("%s exited %d, want %d", args[1], code, want)
 	}
 }
 

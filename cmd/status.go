@@ -25,7 +25,8 @@ func newStatusCmd(e *env) *cobra.Command {
 		Long: `Read DIR's lock file (.crane.yaml) and report each file crane wrote as
 unchanged, modified, missing or deleted (deleted by you, as crane update
 recorded), and whether this crane has a newer version of the pack (then run
-crane update). It writes nothing.
+crane update). It writes nothing, except to finish or undo a crane run that
+was interrupted there.
 
 A file has drifted when it is managed (build scripts, CI) or a lines file
 (.gitignore) and has been changed or is missing; sources and seeds (create and
@@ -75,6 +76,11 @@ type statusReport struct {
 }
 
 func runStatus(e *env, opts *statusOptions) error {
+	release, err := e.guard(opts.dir)
+	if err != nil {
+		return err
+	}
+	defer release()
 	lock, err := generator.ReadLock(opts.dir)
 	if err != nil {
 		return err

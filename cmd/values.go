@@ -3,7 +3,6 @@ package cmd
 import (
 	"errors"
 	"fmt"
-	"os"
 	"slices"
 	"strings"
 
@@ -11,6 +10,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/ewilde/crane/generator"
+	"github.com/ewilde/crane/generator/safefile"
 )
 
 // valueFlags are the flags that give variables: --values FILE, then --set
@@ -32,7 +32,7 @@ func (f valueFlags) given() (map[string]string, error) {
 	out := map[string]string{}
 	var problems []string
 	if f.values != "" {
-		data, err := os.ReadFile(f.values)
+		data, err := safefile.Read(f.values, safefile.MaxFileSize)
 		if err != nil {
 			return nil, usageErrorf("--values: %w", err)
 		}

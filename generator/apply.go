@@ -6,7 +6,8 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path/filepath"
+	"path"
+	"slices"
 	"strings"
 )
 
@@ -31,79 +32,119 @@ func (e *ConflictError) Error() string {
 
 // ApplyOptions tune Apply.
 type ApplyOptions struct {
-	// Finish runs once every file is in place and before the change is
+	// Finish runs once every file is in dir and before the change is
 	// committed; an error rolls every file back. It cleans up after itself.
-	Finish func() error
+	// dir is the target, or for a new project the folder it is staged in,
+	// renamed to the target afterwards.
+	Finish func(dir string) error
+	// Fault, for crash tests, runs after each file-system change Apply
+	// makes, numbered from 1; it may kill the process.
+	Fault func(op int)
 	// beforeStep, in tests, injects a failure before the i-th rename.
 	beforeStep func(i int) error
-	// link, in tests, replaces os.Link (to act as a file system without
-	// hard links).
+	// link, in tests, replaces hard links (to act as a file system without
+	// them).
 	link func(oldname, newname string) error
 }
 
-// tx records what Apply changed so that it can put everything back.
-type tx struct {
-	root    string      // the target root, cleaned: mkdirAll stops there
-	dirs    []string    // folders created, in creation order
-	staged  []string    // temporary files not yet renamed into place
-	placed  []string    // new files renamed into place where nothing was
-	backups [][2]string // {target, backup} of files replaced
-	link    func(oldname, newname string) error
-}
-
-// Apply writes the plan's files: each is staged beside its target and renamed
-// into place (a KindDelete moves its file to a backup, deleted once all is
-// done); an error, or ctx being cancelled, rolls back to exactly what was
-// there before. It refuses a plan with conflicts, never writes through a
-// symlink and returns how many files it wrote.
-func Apply(ctx context.Context, p *Plan, opt ApplyOptions) (n int, err error) {
+// Apply writes the plan's files and returns how many it wrote. It refuses a
+// plan with conflicts and never writes through a symlink or outside the
+// target: every write goes through the opened target folder.
+//
+// A new project (the target does not exist) is written in one folder beside
+// it, flushed, and renamed into place: all or nothing. In an existing folder
+// each file is staged beside its target and flushed, each file it replaces
+// is backed up by a hard link, and a journal naming them is written before
+// the first rename; each file is then put in place by one atomic rename (the
+// lock file last), so a user's file is never absent. An error, or ctx being
+// cancelled, rolls back to exactly what was there; after a crash the next
+// crane run finishes or undoes the apply (see Recover).
+func Apply(ctx context.Context, p *Plan, opt ApplyOptions) (int, error) {
 	if c := p.Conflicts(); len(c) > 0 {
 		return 0, &ConflictError{Actions: c}
 	}
-	t := tx{link: os.Link}
-	if opt.link != nil {
-		t.link = opt.link
-	}
-	defer func() {
-		if err != nil {
-			if rerr := t.rollback(); rerr != nil {
-				err = fmt.Errorf("%w; and rolling back failed: %v", err, rerr)
-			} else if errors.Is(err, context.Canceled) {
-				err = fmt.Errorf("interrupted; every change was rolled back: %w", err)
-			}
+	var steps []Action
+	for _, a := range p.Actions {
+		if a.Kind.Changes() {
+			steps = append(steps, a)
 		}
-	}()
-	if err := t.mkdirRoot(p.Root); err != nil {
+	}
+	// The lock file last: it describes the files placed before it.
+	slices.SortStableFunc(steps, func(a, b Action) int {
+		return boolInt(a.Path == LockName) - boolInt(b.Path == LockName)
+	})
+	if _, err := os.Stat(p.Root); errors.Is(err, fs.ErrNotExist) {
+		return applyNew(ctx, p.Root, steps, opt)
+	}
+	r, err := os.OpenRoot(p.Root)
+	if err != nil {
+		return 0, fmt.Errorf("opening %s: %w", p.Root, err)
+	}
+	defer r.Close()
+	return applyIn(ctx, newFSOps(r, opt.Fault, opt.link), steps, opt, p.Root)
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// applyIn applies steps in the existing folder o.r (see Apply).
+func applyIn(ctx context.Context, o *fsOps, steps []Action, opt ApplyOptions, root string) (n int, err error) {
+	j := &journal{}
+	for _, a := range steps {
+		// A conflicted merge with nothing there is a renamed file's new path.
+		create := a.Kind == KindCreate || (a.Kind == KindConflicted && a.Old == nil)
+		j.Files = append(j.Files, journalFile{Path: a.Path, Create: create, Delete: a.Kind == KindDelete})
+	}
+	if j.Dirs, err = missingDirs(o.r, j.Files); err != nil {
 		return 0, err
 	}
-	type step struct {
-		a      Action
-		target string
-		tmp    string
-	}
-	var steps []step
-	for _, a := range p.Actions {
-		if !a.Kind.Changes() {
-			continue
+	if len(steps) > 0 {
+		if err := j.save(o, journalStaging); err != nil {
+			return 0, fileError(root, err)
 		}
+		defer func() {
+			if err != nil {
+				err = rollback(o, j, err)
+			}
+		}()
+	}
+	for _, d := range j.Dirs {
+		if err := o.mkdir(d); err != nil {
+			return 0, fileError(d, err)
+		}
+	}
+	for i, a := range steps {
 		if err := ctx.Err(); err != nil {
 			return 0, err
 		}
-		target := filepath.Join(p.Root, filepath.FromSlash(a.Path))
-		if err := t.mkdirAll(filepath.Dir(target)); err != nil {
-			return 0, err
+		if !j.Files[i].Delete {
+			if err := o.write(j.stage(i), a.Data, a.Mode); err != nil {
+				return 0, fileError(a.Path, err)
+			}
 		}
-		if a.Kind == KindDelete {
-			steps = append(steps, step{a, target, ""})
-			continue
+		if !j.Files[i].Create {
+			if err := o.hardlink(a.Path, j.backup(i)); err != nil {
+				if err := o.copyFile(a.Path, j.backup(i)); err != nil {
+					return 0, fileError(a.Path, err)
+				}
+			}
 		}
-		tmp, err := t.stage(target, a.Data, a.Mode)
-		if err != nil {
-			return 0, err
-		}
-		steps = append(steps, step{a, target, tmp})
 	}
-	for i, s := range steps {
+	for _, d := range j.folders() {
+		if err := o.syncDir(d); err != nil {
+			return 0, fileError(d, err)
+		}
+	}
+	if len(steps) > 0 {
+		if err := j.save(o, journalForward); err != nil {
+			return 0, fileError(root, err)
+		}
+	}
+	for i, a := range steps {
 		if err := ctx.Err(); err != nil {
 			return 0, err
 		}
@@ -112,205 +153,100 @@ func Apply(ctx context.Context, p *Plan, opt ApplyOptions) (n int, err error) {
 				return 0, err
 			}
 		}
-		if s.a.Kind == KindDelete {
-			if err := t.remove(s.target); err != nil {
-				return 0, fmt.Errorf("removing %s: %w", s.a.Path, err)
-			}
-			continue
-		}
-		// A conflicted merge with nothing there is a renamed file's new path.
-		create := s.a.Kind == KindCreate || (s.a.Kind == KindConflicted && s.a.Old == nil)
-		if err := t.place(s.target, s.tmp, create); err != nil {
-			return 0, fmt.Errorf("writing %s: %w", s.a.Path, err)
+		if err := place(o, j, i); err != nil {
+			return 0, fileError(a.Path, err)
 		}
 	}
 	if opt.Finish != nil {
-		if err := opt.Finish(); err != nil {
+		if err := opt.Finish(root); err != nil {
 			return 0, err
 		}
 	}
 	if err := ctx.Err(); err != nil {
 		return 0, err
 	}
-	for _, b := range t.backups {
-		_ = os.Remove(b[1])
-	}
-	for _, s := range steps {
-		if s.a.Kind == KindDelete {
-			t.pruneEmpty(filepath.Dir(s.target))
+	if len(steps) > 0 {
+		defer j.pruneDeleted(o)
+		if err := j.finish(o); err != nil {
+			// Every file is in place; only the cleanup failed.
+			return len(steps), fmt.Errorf("cleaning up in %s: %w; crane removes what is left on its next run", root, err)
 		}
 	}
 	return len(steps), nil
 }
 
-// mkdirRoot creates the target root and its missing parents, recording each.
-// The root and the folders above it are the path the user named, so a
-// symlink among them is followed (on macOS /tmp is one); only what is below
-// the root must be real folders.
-func (t *tx) mkdirRoot(root string) error {
-	t.root = filepath.Clean(root)
-	return t.mkdir(t.root, true)
+// rollback undoes an apply that failed with cause.
+func rollback(o *fsOps, j *journal, cause error) error {
+	if j.State == journalForward {
+		if err := j.save(o, journalBack); err != nil {
+			return fmt.Errorf("%w; and rolling back failed: %v", cause, err)
+		}
+	}
+	if err := j.back(o); err != nil {
+		return fmt.Errorf("%w; and rolling back failed: %v", cause, err)
+	}
+	if errors.Is(cause, context.Canceled) {
+		return fmt.Errorf("interrupted; every change was rolled back: %w", cause)
+	}
+	return cause
 }
 
-// mkdirAll creates dir, a folder at or below the root, and its missing
-// parents, recording each, and refuses a symlink or a file on the way.
-func (t *tx) mkdirAll(dir string) error { return t.mkdir(dir, false) }
-
-// mkdir creates dir and its missing parents, recording each. With follow it
-// follows symlinks; without, it refuses them and stops at the root.
-func (t *tx) mkdir(dir string, follow bool) error {
-	if !follow && dir == t.root {
-		return nil
+// place puts the i-th staged file in place. A new file is linked into
+// place, which fails rather than replace a file that appeared since the plan
+// (on a file system without hard links, such as FAT, it is checked and
+// renamed instead); an existing one is replaced by one rename.
+func place(o *fsOps, j *journal, i int) error {
+	f, stage := j.Files[i], j.stage(i)
+	if f.Delete {
+		return o.remove(f.Path) // its backup stays until the journal is finished
 	}
-	stat := os.Lstat
-	if follow {
-		stat = os.Stat
+	if !f.Create {
+		return o.rename(stage, f.Path)
 	}
-	info, err := stat(dir)
-	if err == nil {
-		if info.Mode()&fs.ModeSymlink != 0 {
-			return fmt.Errorf("%s is a symlink; crane never writes through one", dir)
+	err := o.hardlink(stage, f.Path)
+	if err != nil && !errors.Is(err, fs.ErrExist) {
+		if o.exists(f.Path) {
+			return &fs.PathError{Op: "create", Path: f.Path, Err: fs.ErrExist}
 		}
-		if !info.IsDir() {
-			return fmt.Errorf("%s is a file where crane needs a folder", dir)
-		}
-		return nil
+		err = o.rename(stage, f.Path)
 	}
-	if !errors.Is(err, fs.ErrNotExist) {
-		return err
-	}
-	if parent := filepath.Dir(dir); parent != dir {
-		if err := t.mkdir(parent, follow); err != nil {
-			return err
-		}
-	}
-	if err := os.Mkdir(dir, 0o755); err != nil {
-		return err
-	}
-	t.dirs = append(t.dirs, dir)
-	return nil
-}
-
-func (t *tx) stage(target string, data []byte, mode fs.FileMode) (string, error) {
-	f, err := os.CreateTemp(filepath.Dir(target), ".crane-stage-*")
-	if err != nil {
-		return "", err
-	}
-	t.staged = append(t.staged, f.Name())
-	_, err = f.Write(data)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(f.Name(), mode)
-	}
-	return f.Name(), err
-}
-
-// place renames tmp to target. A new file is linked into place, which fails
-// rather than replace a file that appeared since the plan (on a file system
-// without hard links, such as FAT, it is checked and renamed instead); an
-// existing one is first moved to a backup.
-func (t *tx) place(target, tmp string, create bool) error {
-	if create {
-		err := t.link(tmp, target)
-		if err != nil && !errors.Is(err, fs.ErrExist) {
-			if _, lerr := os.Lstat(target); lerr == nil {
-				return &fs.PathError{Op: "create", Path: target, Err: fs.ErrExist}
-			}
-			err = os.Rename(tmp, target)
-		}
-		if err != nil {
-			return err
-		}
-		t.placed = append(t.placed, target)
-		return t.unstage(tmp)
-	}
-	backup := tmp + ".bak"
-	if err := os.Rename(target, backup); err != nil {
-		return err
-	}
-	t.backups = append(t.backups, [2]string{target, backup})
-	if err := os.Rename(tmp, target); err != nil {
-		return err
-	}
-	return t.unstage(tmp)
-}
-
-// remove moves target to a backup beside it, which rollback puts back and a
-// committed Apply deletes.
-func (t *tx) remove(target string) error {
-	f, err := os.CreateTemp(filepath.Dir(target), ".crane-stage-*")
 	if err != nil {
 		return err
 	}
-	name := f.Name()
-	f.Close()
-	if err := os.Remove(name); err != nil {
-		return err
-	}
-	backup := name + ".bak"
-	if err := os.Rename(target, backup); err != nil {
-		return err
-	}
-	t.backups = append(t.backups, [2]string{target, backup})
-	return nil
+	return o.remove(stage)
 }
 
-// pruneEmpty removes dir and the folders above it that a deletion left
-// empty, up to the root (never the root itself).
-func (t *tx) pruneEmpty(dir string) {
-	for {
-		rel, err := filepath.Rel(t.root, dir)
-		if err != nil || rel == "." || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-			return
+// missingDirs lists the folders the files need that do not exist, parents
+// first, and refuses a symlink or a file where a folder must be.
+func missingDirs(r *os.Root, files []journalFile) ([]string, error) {
+	var out []string
+	seen := map[string]bool{".": true}
+	var need func(d string) error
+	need = func(d string) error {
+		if seen[d] {
+			return nil
 		}
-		if os.Remove(dir) != nil {
-			return // not empty
+		seen[d] = true
+		if err := need(path.Dir(d)); err != nil {
+			return err
 		}
-		dir = filepath.Dir(dir)
-	}
-}
-
-func (t *tx) unstage(tmp string) error {
-	for i, s := range t.staged {
-		if s == tmp {
-			t.staged = append(t.staged[:i], t.staged[i+1:]...)
-			break
+		info, err := r.Lstat(d)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			out = append(out, d)
+		case err != nil:
+			return fileError(d, err)
+		case info.Mode()&fs.ModeSymlink != 0:
+			return fmt.Errorf("%s is a symlink; crane never writes through one: replace it with a folder and run again", d)
+		case !info.IsDir():
+			return fmt.Errorf("%s is a file where crane needs a folder; move it away and run again", d)
 		}
+		return nil
 	}
-	if err := os.Remove(tmp); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return err
-	}
-	return nil
-}
-
-// rollback undoes everything in reverse order and reports the first failure.
-func (t *tx) rollback() error {
-	var errs []error
-	for _, s := range t.staged {
-		if err := os.Remove(s); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			errs = append(errs, err)
+	for _, f := range files {
+		if err := need(path.Dir(f.Path)); err != nil {
+			return nil, err
 		}
 	}
-	for i := len(t.placed) - 1; i >= 0; i-- {
-		if err := os.Remove(t.placed[i]); err != nil {
-			errs = append(errs, err)
-		}
-	}
-	for i := len(t.backups) - 1; i >= 0; i-- {
-		b := t.backups[i]
-		if _, err := os.Lstat(b[1]); err != nil {
-			continue // never moved
-		}
-		if err := os.Rename(b[1], b[0]); err != nil {
-			errs = append(errs, err)
-		}
-	}
-	for i := len(t.dirs) - 1; i >= 0; i-- {
-		if err := os.Remove(t.dirs[i]); err != nil {
-			errs = append(errs, err)
-		}
-	}
-	return errors.Join(errs...)
+	return out, nil
 }

@@ -17,7 +17,7 @@ func TestApplyDelete(t *testing.T) {
 		{Kind: KindDelete, Path: "a/b/gone.txt"},
 		{Kind: KindDelete, Path: "c/d/gone.txt"},
 	}}
-	if _, err := Apply(context.Background(), p, ApplyOptions{Finish: func() error { return os.ErrPermission }}); err == nil {
+	if _, err := Apply(context.Background(), p, ApplyOptions{Finish: func(string) error { return os.ErrPermission }}); err == nil {
 		t.Fatal("Apply with a failing Finish succeeded")
 	}
 	if _, err := os.Stat(filepath.Join(root, "a/b/gone.txt")); err != nil {

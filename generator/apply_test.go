@@ -129,7 +129,7 @@ func TestApplyRollsBack(t *testing.T) {
 			}}
 		}},
 		{name: "finish fails", opt: func(context.CancelFunc) ApplyOptions {
-			return ApplyOptions{Finish: func() error { return errors.New("git init failed") }}
+			return ApplyOptions{Finish: func(string) error { return errors.New("git init failed") }}
 		}},
 	}
 	for _, tt := range tests {

@@ -8,12 +8,13 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 
 	"github.com/go-git/go-git/v5/plumbing"
 	"go.yaml.in/yaml/v3"
+
+	"github.com/ewilde/crane/generator/safefile"
 )
 
 // LockName is the lock file's name in a target's root.
@@ -67,6 +68,10 @@ func (v *Values) UnmarshalYAML(n *yaml.Node) error {
 			val = val.Alias
 		}
 		switch {
+		case val.Kind == yaml.ScalarNode && val.ShortTag() == "!!binary":
+			// crane records text only; a binary value read back would be
+			// its base64 text, another value.
+			return fmt.Errorf("line %d: %s: a binary value; values are UTF-8 text", val.Line, k)
 		case val.Kind == yaml.ScalarNode && val.ShortTag() == "!!bool":
 			var b bool
 			if err := val.Decode(&b); err != nil {
@@ -125,9 +130,23 @@ func (l *Lock) Marshal() []byte {
 	return b.Bytes()
 }
 
-// ReadLock reads root's lock file; a missing one gives nil and no error.
+// ReadLock reads root's lock file; a missing one gives nil and no error. It
+// reads the lock only as a regular file inside root (never through a
+// symlink) and at most MaxLockSize bytes.
 func ReadLock(root string) (*Lock, error) {
-	data, err := os.ReadFile(filepath.Join(root, LockName))
+	r, err := os.OpenRoot(root)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	return readLockIn(r)
+}
+
+func readLockIn(r *os.Root) (*Lock, error) {
+	data, err := safefile.ReadIn(r, LockName, safefile.MaxLockSize)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}

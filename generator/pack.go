@@ -233,6 +233,9 @@ func (p *Pack) validateManifest(dir string, released bool) []string {
 			}
 			hasName = true
 		}
+		if v.Path != "" && (v.Type != "string" || (v.Path != PathSingle && v.Path != PathList)) {
+			add("%s: path %q must be %s or %s, on a string", where, v.Path, PathSingle, PathList)
+		}
 		if v.Computed && v.Default == "" {
 			add("%s: a computed variable needs a default", where)
 		}

@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"github.com/ewilde/crane/generator/safefile"
 )
 
 // Kind is what a plan does with one path.
@@ -148,7 +150,7 @@ func planFile(root string, f File, old *Lock, parents map[string]string) (Action
 		return a, nil
 	}
 	a.Mode = info.Mode().Perm()
-	a.Old, err = os.ReadFile(full)
+	a.Old, err = safefile.Read(full, safefile.MaxFileSize)
 	if err != nil {
 		return a, err
 	}
@@ -179,6 +181,10 @@ func planFile(root string, f File, old *Lock, parents map[string]string) (Action
 		}
 	default:
 		a.Kind, a.Note = KindKeep, "yours; crane's version: --diff"
+	}
+	if a.Kind.Writes() && info.Mode().Perm()&0o222 == 0 {
+		a.Kind, a.Data = KindKeep, nil
+		a.Note = "read-only, so crane leaves it alone; make it writable (chmod u+w) and run again to let crane write it"
 	}
 	return a, nil
 }
@@ -255,7 +261,7 @@ func planLock(root string, l *Lock) (Action, error) {
 	case !info.Mode().IsRegular():
 		a.Kind, a.Note, a.Data = KindConflict, "the lock file is not a regular file; move it away and run again", nil
 	default:
-		a.Old, err = os.ReadFile(full)
+		a.Old, err = safefile.Read(full, safefile.MaxLockSize)
 		if err != nil {
 			return a, err
 		}

@@ -2,12 +2,15 @@ package generator
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
 	"slices"
 	"strings"
 	"text/template"
+	"unicode"
+	"unicode/utf8"
 )
 
 // File is one rendered file.
@@ -168,12 +171,28 @@ func pathValueProblem(target string, vals Values, err error) string {
 	if len(given) == 0 {
 		return ""
 	}
+	var long *nameLenError
+	if errors.As(err, &long) {
+		return fmt.Sprintf("%s: %v", strings.Join(tokenNames(target), ", "), err)
+	}
 	return fmt.Sprintf("%s: %v; give a folder inside the target, outside .git", strings.Join(given, ", "), err)
+}
+
+// tokenNames lists the variables in target's __Var__ tokens.
+func tokenNames(target string) []string {
+	var names []string
+	for _, m := range pathTokenRe.FindAllStringSubmatch(target, -1) {
+		names = append(names, m[1])
+	}
+	return names
 }
 
 // checkRelPath accepts a clean, relative, slash-separated path that stays
 // inside its root and does not touch .git.
 func checkRelPath(p string) error {
+	if strings.ContainsFunc(p, unicode.IsControl) || !utf8.ValidString(p) {
+		return fmt.Errorf("path %q holds a control character or is not UTF-8", p)
+	}
 	if p == "" || path.IsAbs(p) || path.Clean(p) != p || p == ".." || strings.HasPrefix(p, "../") || strings.Contains(p, "\\") {
 		return fmt.Errorf("path %q is not a clean relative path inside the target", p)
 	}
@@ -181,8 +200,22 @@ func checkRelPath(p string) error {
 		if strings.EqualFold(seg, ".git") || seg == "" || seg == "." || seg == ".." {
 			return fmt.Errorf("path %q is not allowed", p)
 		}
+		if len(seg) > MaxNameLen {
+			return &nameLenError{seg: seg}
+		}
 	}
 	return nil
+}
+
+// MaxNameLen is the longest file or folder name, in bytes, that file
+// systems take (NAME_MAX on Linux and macOS; 255 UTF-16 units on Windows).
+const MaxNameLen = 255
+
+// nameLenError is a path with a name too long for a file system.
+type nameLenError struct{ seg string }
+
+func (e *nameLenError) Error() string {
+	return fmt.Sprintf("the name %.40q... is %d bytes, more than the %d file systems take; give shorter values", e.seg, len(e.seg), MaxNameLen)
 }
 
 // DirFor renders the pack's dir template (default: the name) for vals: the

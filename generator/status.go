@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+
+	"github.com/ewilde/crane/generator/safefile"
 )
 
 // FileState is how a file crane recorded stands now.
@@ -45,7 +47,7 @@ func Status(root string, lock *Lock) ([]FileStatus, error) {
 		case !info.Mode().IsRegular():
 			st.State = StateModified
 		default:
-			data, err := os.ReadFile(full)
+			data, err := safefile.Read(full, safefile.MaxFileSize)
 			if err != nil {
 				return nil, err
 			}

@@ -32,6 +32,11 @@ type Variable struct {
 	// add a variable (one assemble sets from the repository, say) without
 	// changing the lock files it wrote before.
 	OmitDefault bool `yaml:"omit_default"`
+	// Path marks a string that names a path generated files act on:
+	// "single" (one path) or "list" (space-separated paths or globs). Every
+	// one must be relative and stay inside the project, whether it comes
+	// from --set, --values, the lock file or the default.
+	Path string `yaml:"path"`
 }
 
 // Required reports whether the variable has no default and so must be given.
@@ -132,6 +137,12 @@ func Resolve(p *Pack, given map[string]string, facts Facts, ask Prompter) (Value
 
 // check parses raw by the variable's type and validates it.
 func (p *Pack) check(v Variable, raw string) (any, []string) {
+	if msg := valueProblem(v.Name, raw); msg != "" {
+		return raw, []string{msg}
+	}
+	if msg := pathProblem(v.Name, v.Path, raw); v.Path != "" && msg != "" {
+		return raw, []string{msg}
+	}
 	var problems []string
 	switch v.Type {
 	case "bool":

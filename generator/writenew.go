@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"github.com/ewilde/crane/generator/safefile"
 )
 
 // NewSuffix is added to a kept file's name to write crane's version beside
@@ -35,7 +37,7 @@ func (p *Plan) AddWriteNew() error {
 		case !info.Mode().IsRegular():
 			n.Kind, n.Data, n.Note = KindConflict, nil, "not a regular file; crane never writes through one"
 		default:
-			if n.Old, err = os.ReadFile(filepath.Join(p.Root, filepath.FromSlash(n.Path))); err != nil {
+			if n.Old, err = safefile.Read(filepath.Join(p.Root, filepath.FromSlash(n.Path)), safefile.MaxFileSize); err != nil {
 				return err
 			}
 			n.Kind = KindUpdate

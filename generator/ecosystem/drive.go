@@ -55,6 +55,9 @@ const DriveVariable = "VersionDirs"
 func ChooseDrive(value string, pkgs []Versioned, manifest string) (*Drive, error) {
 	d := &Drive{}
 	for _, dir := range strings.Fields(value) {
+		if c := path.Clean(dir); path.IsAbs(c) || c == ".." || strings.HasPrefix(c, "../") {
+			return nil, Refusef("%s: %q leaves the project: give folders inside it, relative to its root, from: %s", DriveVariable, value, list(pkgs))
+		}
 		i := slices.IndexFunc(pkgs, func(p Versioned) bool { return p.Dir == path.Clean(dir) })
 		if i < 0 {
 			return nil, Refusef("%s=%q: %s has no %s that sets its own version; choose from: %s",

@@ -18,6 +18,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/ewilde/crane/generator/safefile"
 )
 
 // Repo is what one walk of a repository found.
@@ -134,7 +136,7 @@ func ReadInside(root, rel string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return os.ReadFile(full)
+	return safefile.Read(full, safefile.MaxFileSize)
 }
 
 // Inside resolves root/rel and checks that it stays in root, symlinks

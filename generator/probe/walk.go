@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"github.com/go-git/go-git/v5/plumbing/format/gitignore"
+
+	"github.com/ewilde/crane/generator/safefile"
 )
 
 // skipDirs are never descended into: git's own folder, build output and
@@ -23,7 +25,7 @@ var skipDirs = map[string]bool{
 // walk, and skips ignored folders, skipDirs and symlinked folders.
 func walk(root string, visit func(rel string, d fs.DirEntry, ignored func() bool)) error {
 	var patterns []gitignore.Pattern
-	if data, err := os.ReadFile(filepath.Join(root, ".git", "info", "exclude")); err == nil {
+	if data, err := safefile.Read(filepath.Join(root, ".git", "info", "exclude"), safefile.MaxFileSize); err == nil {
 		patterns = parseIgnore(data, nil)
 	}
 	return walkDir(root, nil, patterns, visit)
@@ -36,7 +38,7 @@ func walkDir(dir string, rel []string, patterns []gitignore.Pattern, visit func(
 	}
 	for _, e := range entries {
 		if e.Name() == ".gitignore" && e.Type().IsRegular() {
-			if data, err := os.ReadFile(filepath.Join(dir, e.Name())); err == nil {
+			if data, err := safefile.Read(filepath.Join(dir, e.Name()), safefile.MaxFileSize); err == nil {
 				// Clip so that sibling folders never share the appended tail.
 				patterns = append(patterns[:len(patterns):len(patterns)], parseIgnore(data, rel)...)
 			}

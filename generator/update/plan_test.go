@@ -134,7 +134,7 @@ func TestUpdateRollsBack(t *testing.T) {
 			}
 			ctx, cancel := context.WithCancel(context.Background())
 			defer cancel()
-			_, err := generator.Apply(ctx, res.Plan, generator.ApplyOptions{Finish: func() error { return tt.finish(cancel) }})
+			_, err := generator.Apply(ctx, res.Plan, generator.ApplyOptions{Finish: func(string) error { return tt.finish(cancel) }})
 			if err == nil || (tt.want != nil && !errors.Is(err, tt.want)) {
 				t.Fatalf("Apply: %v, want an error", err)
 			}
