@@ -117,3 +117,35 @@ func TestDotnetPowerShellQuoting(t *testing.T) {
 		t.Errorf("build.sh lacks %q", want)
 	}
 }
+
+// TestDotnetBuildScriptCleansEveryProject: ./build.sh clean removes bin/ and
+// obj/ beside every project file, wherever the repository keeps its
+// projects (Newtonsoft.Json's Src/, not only src/ and tests/), and nothing
+// else: a bin/ without a project beside it, and .git, stay.
+func TestDotnetBuildScriptCleansEveryProject(t *testing.T) {
+	requireTools(t, "bash")
+	dir := generateProject(t, "init", "Demo")
+	for _, f := range []string{
+		"Src/Other/Other.csproj", "Src/Other/bin/Release/x.dll", "Src/Other/obj/project.assets.json",
+		"src/Demo/bin/Release/Demo.dll", "tests/Demo.Tests/obj/x.json",
+		"tools/bin/keep.sh", ".git/objects/bin/keep", "artifacts/Demo.0.1.0.nupkg",
+	} {
+		if err := os.MkdirAll(filepath.Join(dir, filepath.Dir(f)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		writeText(t, dir, f, "x")
+	}
+	if out, code := runBuildSh(t, dir, []string{"PATH=" + fakeDotnetPath(t)}, "clean"); code != 0 {
+		t.Fatalf("./build.sh clean: exit %d\n%s", code, out)
+	}
+	for _, gone := range []string{"Src/Other/bin", "Src/Other/obj", "src/Demo/bin", "tests/Demo.Tests/obj", "artifacts"} {
+		if _, err := os.Stat(filepath.Join(dir, gone)); err == nil {
+			t.Errorf("%s is still there after clean", gone)
+		}
+	}
+	for _, kept := range []string{"Src/Other/Other.csproj", "tools/bin/keep.sh", ".git/objects/bin/keep"} {
+		if _, err := os.Stat(filepath.Join(dir, kept)); err != nil {
+			t.Errorf("clean removed %s: %v", kept, err)
+		}
+	}
+}
