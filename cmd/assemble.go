@@ -133,7 +133,7 @@ func runAssemble(e *env, opts *assembleOptions) error {
 	if err != nil {
 		return err
 	}
-	plan, err := generator.MakePlan(opts.dir, tree, old, generator.Lock{Pack: p.Name, PackVersion: p.Version, Values: p.Recorded(vals)})
+	plan, err := generator.MakePlan(opts.dir, tree, old, p.NewLock(vals))
 	if err != nil {
 		return err
 	}

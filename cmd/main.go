@@ -16,6 +16,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/ewilde/crane/generator"
+	"github.com/ewilde/crane/generator/packsrc"
 	"github.com/ewilde/crane/templates"
 )
 
@@ -46,7 +47,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	defer stop()
 	e := &env{
 		in: stdin, out: stdout, errOut: stderr,
-		packs:       generator.NewPackSource(templates.Packs()),
+		packs:       generator.NewPackSource(templates.Packs()).WithContext(ctx),
 		git:         generator.GoGit{},
 		now:         time.Now,
 		interactive: isTerminal(stdin),
@@ -97,11 +98,14 @@ func exitCode(err error) int {
 		pack     *generator.PackError
 		unknown  *generator.UnknownPackError
 		conflict *generator.ConflictError
+		source   *packsrc.BadSourceError
+		unsafe   *packsrc.UnsafeError
 	)
 	switch {
 	case errors.As(err, &conflict):
 		return exitConflict
-	case errors.As(err, &usage), errors.As(err, &values), errors.As(err, &pack), errors.As(err, &unknown):
+	case errors.As(err, &usage), errors.As(err, &values), errors.As(err, &pack), errors.As(err, &unknown),
+		errors.As(err, &source), errors.As(err, &unsafe):
 		return exitUsage
 	}
 	return exitFailure

@@ -14,6 +14,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/ewilde/crane/generator/ecosystem/all"
+	"github.com/ewilde/crane/generator/packsrc"
 )
 
 // Component names. Every pack splits its files into these two folders:
@@ -59,6 +60,9 @@ type FileRule struct {
 // templates.
 type Pack struct {
 	Manifest
+	// Origin is where a pack from a folder or git came from; empty for a
+	// built-in pack.
+	Origin packsrc.Origin
 	files []packFile
 	tmpl  *template.Template
 	rules []compiledRule

@@ -74,12 +74,13 @@ func (c Cache) Fetch(ctx context.Context, src Source) (Snapshot, Origin, error) 
 	if commit == "" {
 		auth := authFor(src.URL)
 		rec, name, err := lsRemote(ctx, src, auth)
+		var unreached *unreachedError
 		if err != nil {
-			if old, ok := refs[src.Ref]; ok && exists(filepath.Join(repoDir, old.Commit)) && !errors.Is(err, errUnknownRef) {
-				rec = old // offline: the commit this ref last resolved to
-			} else {
+			old, ok := refs[src.Ref]
+			if !errors.As(err, &unreached) || !ok || !exists(filepath.Join(repoDir, old.Commit)) {
 				return Snapshot{}, Origin{}, err
 			}
+			rec = old // offline: the commit this ref last resolved to
 		} else if !exists(filepath.Join(repoDir, rec.Commit)) {
 			if rec.Commit, err = c.clone(ctx, src, auth, name, repoDir); err != nil {
 				return Snapshot{}, Origin{}, err
@@ -95,12 +96,21 @@ func (c Cache) Fetch(ctx context.Context, src Source) (Snapshot, Origin, error) 
 	}
 	snap, err := ReadDir(root, c.Limits)
 	if err != nil {
-		return Snapshot{}, Origin{}, fmt.Errorf("pack %s (commit %s): %w", src, commit[:12], err)
+		return Snapshot{}, Origin{}, bad("pack %s (commit %.12s): %v", src, commit, err)
 	}
 	return snap, Origin{Source: src.String(), Commit: commit, Hash: snap.Hash()}, nil
 }
 
-var errUnknownRef = errors.New("unknown ref")
+// BadSourceError is a --pack value that names nothing usable: a ref the
+// repository does not have, a subfolder it lacks, a malformed value. The
+// user must change the value; trying again will not help.
+type BadSourceError struct{ Msg string }
+
+func (e *BadSourceError) Error() string { return e.Msg }
+
+func bad(format string, args ...any) error {
+	return &BadSourceError{Msg: fmt.Sprintf(format, args...)}
+}
 
 // lsRemote resolves src.Ref with the remote's ref list: a tag, a branch,
 // or (empty) the default branch. A commit id is returned as it is, with no
@@ -109,7 +119,7 @@ func lsRemote(ctx context.Context, src Source, auth transport.AuthMethod) (refRe
 	remote := git.NewRemote(memory.NewStorage(), &config.RemoteConfig{Name: "origin", URLs: []string{src.URL}})
 	list, err := remote.ListContext(ctx, &git.ListOptions{Auth: auth, PeelingOption: git.AppendPeeled})
 	if err != nil {
-		return refRecord{}, "", reachError(src, err)
+		return refRecord{}, "", &unreachedError{reachError(src, err)}
 	}
 	byName := map[plumbing.ReferenceName]*plumbing.Reference{}
 	var tags, branches []string
@@ -128,7 +138,7 @@ func lsRemote(ctx context.Context, src Source, auth transport.AuthMethod) (refRe
 			head, ok = byName[head.Target()]
 		}
 		if !ok {
-			return refRecord{}, "", fmt.Errorf("pack %s: the repository has no default branch; give a tag, branch or commit with @ref", src)
+			return refRecord{}, "", bad("pack %s: the repository has no default branch; give a tag, branch or commit with @ref", src)
 		}
 		return refRecord{Commit: head.Hash().String()}, head.Name(), nil
 	}
@@ -147,9 +157,16 @@ func lsRemote(ctx context.Context, src Source, auth transport.AuthMethod) (refRe
 	}
 	sort.Strings(tags)
 	sort.Strings(branches)
-	return refRecord{}, "", fmt.Errorf("pack %s: %w %q: it is not a tag, branch or commit of %s (tags: %s; branches: %s)",
-		src, errUnknownRef, src.Ref, src.URL, orNone(tags), orNone(branches))
+	return refRecord{}, "", bad("pack %s: unknown ref %q: it is not a tag, branch or commit of %s (tags: %s; branches: %s)",
+		src, src.Ref, src.URL, orNone(tags), orNone(branches))
 }
+
+// unreachedError is a repository that could not be listed: offline, gone,
+// or refusing access. Fetch then falls back on the cache.
+type unreachedError struct{ err error }
+
+func (e *unreachedError) Error() string { return e.err.Error() }
+func (e *unreachedError) Unwrap() error { return e.err }
 
 func orNone(s []string) string {
 	if len(s) == 0 {
@@ -164,7 +181,7 @@ func reachError(src Source, err error) error {
 	var why string
 	switch {
 	case errors.Is(err, transport.ErrRepositoryNotFound):
-		why = "the repository was not found; check the URL"
+		return bad("pack %s: the repository was not found; check the URL", src)
 	case errors.Is(err, transport.ErrAuthenticationRequired), errors.Is(err, transport.ErrAuthorizationFailed):
 		why = "access was refused; for ssh, load your key into ssh-agent or ~/.ssh; for https, put the credentials in the URL or use ssh"
 	case errors.Is(err, transport.ErrEmptyRemoteRepository):
@@ -202,11 +219,11 @@ func (c Cache) clone(ctx context.Context, src Source, auth transport.AuthMethod,
 	}
 	h, err := repo.ResolveRevision(plumbing.Revision(rev))
 	if err != nil {
-		return "", fmt.Errorf("pack %s: %w %q: it is not a tag, branch or commit of %s", src, errUnknownRef, src.Ref, src.URL)
+		return "", bad("pack %s: unknown ref %q: it is not a tag, branch or commit of %s", src, src.Ref, src.URL)
 	}
 	commit, err := repo.CommitObject(*h)
 	if err != nil {
-		return "", fmt.Errorf("pack %s: %w %q: it names no commit of %s", src, errUnknownRef, src.Ref, src.URL)
+		return "", bad("pack %s: unknown ref %q: it names no commit of %s", src, src.Ref, src.URL)
 	}
 	if err := c.writeTree(commit, filepath.Join(repoDir, h.String())); err != nil {
 		return "", fmt.Errorf("pack %s: cannot cache it under %s: %w", src, repoDir, err)

@@ -6,7 +6,6 @@
 package packsrc
 
 import (
-	"fmt"
 	"path"
 	"regexp"
 	"strings"
@@ -55,7 +54,7 @@ func Parse(spec string) (Source, error) {
 		s.Kind, s.Path = Dir, spec
 		return s, nil
 	}
-	return s, fmt.Errorf("pack %q: give a built-in pack name (see crane packs), a folder (./my-pack), or a git URL (https://host/repo.git//subdir@ref)", spec)
+	return s, bad("pack %q: give a built-in pack name (see crane packs), a folder (./my-pack), or a git URL (https://host/repo.git//subdir@ref)", spec)
 }
 
 func parseGit(spec string) (Source, error) {
@@ -65,7 +64,7 @@ func parseGit(spec string) (Source, error) {
 		after := spec[len(m):]
 		i := strings.Index(after, "/")
 		if i < 0 {
-			return s, fmt.Errorf("pack %q: the git URL has no repository path; give it as scheme://host/path/repo.git", spec)
+			return s, bad("pack %q: the git URL has no repository path; give it as scheme://host/path/repo.git", spec)
 		}
 		head, rest = m+after[:i], after[i:]
 	} else {
@@ -75,7 +74,7 @@ func parseGit(spec string) (Source, error) {
 	if i := strings.LastIndex(rest, "@"); i >= 0 {
 		rest, s.Ref = rest[:i], rest[i+1:]
 		if s.Ref == "" {
-			return s, fmt.Errorf("pack %q: nothing after @; give a tag, branch or commit, or leave out the @", spec)
+			return s, bad("pack %q: nothing after @; give a tag, branch or commit, or leave out the @", spec)
 		}
 	}
 	// The first "//" after the repository path starts the subfolder; a
@@ -85,12 +84,12 @@ func parseGit(spec string) (Source, error) {
 		rest, s.Subdir = rest[:lead+i], rest[lead+i+2:]
 		clean := path.Clean(s.Subdir)
 		if s.Subdir == "" || path.IsAbs(s.Subdir) || clean == ".." || strings.HasPrefix(clean, "../") || strings.Contains(s.Subdir, `\`) {
-			return s, fmt.Errorf("pack %q: the subfolder %q must be a relative folder inside the repository, like //packs/go-service", spec, s.Subdir)
+			return s, bad("pack %q: the subfolder %q must be a relative folder inside the repository, like //packs/go-service", spec, s.Subdir)
 		}
 		s.Subdir = clean
 	}
 	if rest == "" || rest == "/" {
-		return s, fmt.Errorf("pack %q: the git URL has no repository path", spec)
+		return s, bad("pack %q: the git URL has no repository path", spec)
 	}
 	s.URL = head + rest
 	return s, nil
