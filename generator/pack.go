@@ -63,9 +63,9 @@ type Pack struct {
 	// Origin is where a pack from a folder or git came from; empty for a
 	// built-in pack.
 	Origin packsrc.Origin
-	files []packFile
-	tmpl  *template.Template
-	rules []compiledRule
+	files  []packFile
+	tmpl   *template.Template
+	rules  []compiledRule
 }
 
 type compiledRule struct {
