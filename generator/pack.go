@@ -63,6 +63,9 @@ type Pack struct {
 	// Origin is where a pack from a folder or git came from; empty for a
 	// built-in pack.
 	Origin packsrc.Origin
+	// Limits bound every render of the pack; zero means DefaultLimits.
+	Limits Limits
+	clock  renderClock // the deadline of the render under way (see bound)
 	files  []packFile
 	tmpl   *template.Template
 	rules  []compiledRule
@@ -158,6 +161,7 @@ func LoadPack(fsys fs.FS, name string) (*Pack, error) {
 	if len(problems) > 0 {
 		return nil, &PackError{Pack: name, Problems: problems}
 	}
+	p.bound()
 	return p, nil
 }
 
