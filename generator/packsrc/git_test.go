@@ -19,9 +19,9 @@ import (
 // to "v2" (tagged v2.0.0, annotated) and adds a symlink; branch dev has a
 // commit 3 with "dev".
 type origin struct {
-	url                string
-	commits            []string // 1, 2, 3
-	bare, cache, clone string
+	url         string
+	commits     []string // 1, 2, 3
+	bare, cache string
 }
 
 func newOrigin(t *testing.T) *origin {
