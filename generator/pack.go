@@ -42,6 +42,11 @@ type Manifest struct {
 	Dir       string     `yaml:"dir"`
 	Variables []Variable `yaml:"variables"`
 	Files     []FileRule `yaml:"files"`
+	// Extends names a pack this one overlays (see PackSource.extend), and
+	// Drop the files of that pack it leaves out. Both are resolved before
+	// the pack is validated; a loaded Pack has neither.
+	Extends string   `yaml:"extends,omitempty"`
+	Drop    []string `yaml:"drop,omitempty"`
 }
 
 // FileRule sets the policy of, or a condition on, the pack files whose target
@@ -94,7 +99,7 @@ var (
 	// Path tokens name PascalCase variables, so lower-case dunder names such
 	// as Python's __init__.py and __main__.py stay as they are.
 	pathTokenRe  = regexp.MustCompile(`__([A-Z][A-Za-z0-9]*)__`)
-	variableType = []string{"string", "bool", "choice", "name"}
+	variableType = []string{"string", "bool", "choice", "name", "list"}
 )
 
 // PackError is a broken pack: its manifest or templates are invalid. It lists

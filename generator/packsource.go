@@ -43,6 +43,7 @@ func (s PackSource) Load(spec string) (*Pack, error) {
 	}
 	var snap packsrc.Snapshot
 	var origin packsrc.Origin
+	dir := ""
 	switch src.Kind {
 	case packsrc.Builtin:
 		return LoadPack(s.fsys, src.Name)
@@ -50,7 +51,8 @@ func (s PackSource) Load(spec string) (*Pack, error) {
 		if snap, err = packsrc.ReadDir(src.Path, packsrc.DefaultLimits); err != nil {
 			return nil, err
 		}
-		origin = packsrc.Origin{Source: filepath.ToSlash(src.Path), Hash: snap.Hash()}
+		origin = packsrc.Origin{Source: filepath.ToSlash(src.Path)}
+		dir = src.Path
 	case packsrc.Git:
 		cache, err := s.gitCache()
 		if err != nil {
@@ -60,6 +62,10 @@ func (s PackSource) Load(spec string) (*Pack, error) {
 			return nil, err
 		}
 	}
+	if snap, err = s.extend(snap, dir, []string{spec}); err != nil {
+		return nil, err
+	}
+	origin.Hash = snap.Hash() // of the pack as merged over what it extends
 	name := snapshotName(snap)
 	p, err := LoadPack(snap.FS(name), name)
 	if err != nil {
