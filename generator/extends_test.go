@@ -75,10 +75,10 @@ variables:
 	}
 	got := renderAll(t, p, map[string]string{"Name": "Acme"})
 	want := map[string]string{
-		"Acme/.keep":              "team Acme fancy\n", // replaced, with the new default
-		"OWNERS":                  "ada\ngrace\n",       // added, from a list
-		"VERSION":                 "0.1.0\n",            // the base's, with its policy
-		"run.sh":                  "#!/bin/sh\necho hello Acme\n",
+		"Acme/.keep":               "team Acme fancy\n", // replaced, with the new default
+		"OWNERS":                   "ada\ngrace\n",      // added, from a list
+		"VERSION":                  "0.1.0\n",           // the base's, with its policy
+		"run.sh":                   "#!/bin/sh\necho hello Acme\n",
 		".github/workflows/ci.yml": "name: acme\n",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
