@@ -47,6 +47,8 @@ type Manifest struct {
 	// the pack is validated; a loaded Pack has neither.
 	Extends string   `yaml:"extends,omitempty"`
 	Drop    []string `yaml:"drop,omitempty"`
+	// Tests are the examples crane pack test renders (see PackTest).
+	Tests []PackTest `yaml:"tests,omitempty"`
 }
 
 // FileRule sets the policy of, or a condition on, the pack files whose target

@@ -41,31 +41,13 @@ func (s PackSource) Load(spec string) (*Pack, error) {
 	if err != nil {
 		return nil, err
 	}
-	var snap packsrc.Snapshot
-	var origin packsrc.Origin
-	dir := ""
-	switch src.Kind {
-	case packsrc.Builtin:
+	if src.Kind == packsrc.Builtin {
 		return LoadPack(s.fsys, src.Name)
-	case packsrc.Dir:
-		if snap, err = packsrc.ReadDir(src.Path, packsrc.DefaultLimits); err != nil {
-			return nil, err
-		}
-		origin = packsrc.Origin{Source: filepath.ToSlash(src.Path)}
-		dir = src.Path
-	case packsrc.Git:
-		cache, err := s.gitCache()
-		if err != nil {
-			return nil, err
-		}
-		if snap, origin, err = cache.Fetch(s.context(), src); err != nil {
-			return nil, err
-		}
 	}
-	if snap, err = s.extend(snap, dir, []string{spec}); err != nil {
+	snap, origin, err := s.Snapshot(spec)
+	if err != nil {
 		return nil, err
 	}
-	origin.Hash = snap.Hash() // of the pack as merged over what it extends
 	name := snapshotName(snap)
 	p, err := LoadPack(snap.FS(name), name)
 	if err != nil {
@@ -73,6 +55,38 @@ func (s PackSource) Load(spec string) (*Pack, error) {
 	}
 	p.Origin = origin
 	return p, nil
+}
+
+// Snapshot reads the files of the pack spec names, merged over the pack it
+// extends, without validating them (Load does), and where they came from.
+func (s PackSource) Snapshot(spec string) (packsrc.Snapshot, packsrc.Origin, error) {
+	src, err := packsrc.Parse(spec)
+	if err != nil {
+		return packsrc.Snapshot{}, packsrc.Origin{}, err
+	}
+	var snap packsrc.Snapshot
+	origin := packsrc.Origin{Source: src.String()}
+	dir := ""
+	switch src.Kind {
+	case packsrc.Builtin:
+		snap, err = builtinSnapshot(s.fsys, src.Name)
+	case packsrc.Dir:
+		snap, err = packsrc.ReadDir(src.Path, packsrc.DefaultLimits)
+		origin.Source, dir = filepath.ToSlash(src.Path), src.Path
+	case packsrc.Git:
+		var cache packsrc.Cache
+		if cache, err = s.gitCache(); err == nil {
+			snap, origin, err = cache.Fetch(s.context(), src)
+		}
+	}
+	if err != nil {
+		return snap, origin, err
+	}
+	if snap, err = s.extend(snap, dir, []string{spec}); err != nil {
+		return snap, origin, err
+	}
+	origin.Hash = snap.Hash() // of the pack as merged over what it extends
+	return snap, origin, nil
 }
 
 func (s PackSource) gitCache() (packsrc.Cache, error) {
