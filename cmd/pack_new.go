@@ -82,7 +82,8 @@ func runPackNew(e *env, opts *packNewOptions) error {
 	_, statErr := os.Stat(opts.dir)
 	for _, p := range paths {
 		full := filepath.Join(opts.dir, filepath.FromSlash(p))
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err == nil {
+		err := os.MkdirAll(filepath.Dir(full), 0o755)
+		if err == nil {
 			err = os.WriteFile(full, snap.Files[p], 0o644)
 		}
 		if err != nil {
