@@ -52,8 +52,10 @@ func (s PackSource) extend(snap packsrc.Snapshot, dir string, chain []string) (p
 	return mergeSnapshots(name, base, snap, ov.Drop)
 }
 
-// baseSnapshot reads the pack an extends names: a built-in pack, a folder
-// (relative to dir, the extending pack's folder) or a git repository.
+// baseSnapshot reads the pack an extends names: a built-in pack, a git
+// repository, or, for a pack in a folder (dir), a folder (relative to dir).
+// A pack from git or a built-in one cannot name a folder: it would read
+// files of the machine it runs on.
 func (s PackSource) baseSnapshot(spec, dir string) (packsrc.Snapshot, string, error) {
 	src, err := packsrc.Parse(spec)
 	if err != nil {
@@ -64,11 +66,12 @@ func (s PackSource) baseSnapshot(spec, dir string) (packsrc.Snapshot, string, er
 		snap, err := builtinSnapshot(s.fsys, src.Name)
 		return snap, "", err
 	case packsrc.Dir:
+		if dir == "" {
+			// A pack from git must not read this machine's folders.
+			return packsrc.Snapshot{}, "", fmt.Errorf("only a pack in a folder may extend a folder; give a built-in pack or a git URL")
+		}
 		p := src.Path
 		if !filepath.IsAbs(p) {
-			if dir == "" {
-				return packsrc.Snapshot{}, "", fmt.Errorf("a relative folder is only for a pack in a folder; give a built-in pack or a git URL")
-			}
 			p = filepath.Join(dir, p)
 		}
 		snap, err := packsrc.ReadDir(p, packsrc.DefaultLimits)

@@ -8,6 +8,8 @@ import (
 	"testing/fstest"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/ewilde/crane/generator/packsrc"
 )
 
 // writeFolder writes files under a new folder and returns it.
@@ -148,5 +150,22 @@ func TestListVariable(t *testing.T) {
 	_, err = writeHostile(t, hostileManifest+"  - name: Dirs\n    type: list\n    help: d\n", map[string]string{"project/__Dirs__/x": "x"})
 	if err == nil || !strings.Contains(err.Error(), "names a list") {
 		t.Errorf("a list in a path: %v", err)
+	}
+}
+
+// TestExtendsFromGitCannotReadFolders: a pack that does not come from a
+// folder (here, as from git: no folder to resolve against) may not extend a
+// folder of the machine, absolute or relative.
+func TestExtendsFromGitCannotReadFolders(t *testing.T) {
+	secret := writeFolder(t, map[string]string{"pack.yaml": "name: secret\n", "project/key": "secret"})
+	for _, ext := range []string{secret, "../secret"} {
+		snap := packsrc.Snapshot{Files: map[string][]byte{
+			"pack.yaml":     []byte("name: evil\nversion: 1.0.0\ndescription: d\nextends: " + ext + "\n"),
+			"project/a.txt": []byte("a"),
+		}}
+		_, err := NewPackSource(minimalPack()).extend(snap, "", []string{"git"})
+		if err == nil || !strings.Contains(err.Error(), "only a pack in a folder may extend a folder") {
+			t.Errorf("extends %s from git: %v", ext, err)
+		}
 	}
 }
