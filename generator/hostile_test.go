@@ -212,3 +212,22 @@ func exponential(leaf string) string {
 	}
 	return b.String() + `{{ template "l60" }}`
 }
+
+// TestHostilePackTotalSize: files each under the per-file limit are
+// stopped when together they pass the limit for the whole pack.
+func TestHostilePackTotalSize(t *testing.T) {
+	big := `{{ repeat 600000 "x" }}`
+	p, err := writeHostile(t, "", map[string]string{"project/a.tmpl": big, "project/b.tmpl": big, "project/c.txt": strings.Repeat("y", 600000)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Limits = Limits{MaxFileBytes: 1000000, MaxTotalBytes: 1000000, Timeout: 10 * time.Second}
+	tree, err := Render(p, Values{"Name": "Demo", "Dir": "src"}, ComponentProject)
+	if err == nil || !strings.Contains(err.Error(), "limit for one file (1000000 for the whole pack)") || tree != nil {
+		t.Errorf("got %v", err)
+	}
+	p.Limits.MaxTotalBytes = 1500000
+	if _, err := Render(p, Values{"Name": "Demo", "Dir": "src"}, ComponentProject); err == nil || !strings.Contains(err.Error(), "more than 1500000 bytes in all") {
+		t.Errorf("a verbatim file over the total: %v", err)
+	}
+}

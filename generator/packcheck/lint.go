@@ -92,12 +92,21 @@ func (l *linter) add(file string, line int, format string, args ...any) {
 var (
 	loadedRe = regexp.MustCompile(`^([^:]+?)(?::(\d+))?: (.*)$`)
 	itemRe   = regexp.MustCompile(`^((?:variables|files)\[\d+\])`)
+	// yaml.v3 words its errors "line N: what", one per line.
+	yamlLineRe = regexp.MustCompile(`(?m)line (\d+): (.*)$`)
 )
 
 // addLoaded adds a problem LoadPack found ("file:line: msg" or
 // "pack.yaml: variables[1] X: msg"), with its pack.yaml line when it names
 // a variable or file rule.
 func (l *linter) addLoaded(msg string) {
+	if yamlErrs := yamlLineRe.FindAllStringSubmatch(msg, -1); strings.HasPrefix(msg, "pack.yaml: ") && len(yamlErrs) > 0 {
+		for _, m := range yamlErrs {
+			line, _ := strconv.Atoi(m[1])
+			l.add("pack.yaml", line, "%s", m[2])
+		}
+		return
+	}
 	m := loadedRe.FindStringSubmatch(msg)
 	if m == nil {
 		l.add("pack.yaml", 0, "%s", msg)

@@ -112,3 +112,23 @@ func TestBuiltinPacksLintClean(t *testing.T) {
 		})
 	}
 }
+
+// TestLintSchema: unknown and mistyped fields of pack.yaml are each reported
+// at their line.
+func TestLintSchema(t *testing.T) {
+	dir := writePack(t, map[string]string{
+		"pack.yaml":     "name: bad\nversion: 1.0.0\ncolour: red\ndescription: d\necosystem: dotnet\nvariables:\n  - name: Name\n    type: name\n    help: h\n    colour: blue\n",
+		"project/a.txt": "a",
+	})
+	var got []string
+	for _, p := range Lint(generator.NewPackSource(nil), dir) {
+		got = append(got, p.String())
+	}
+	want := []string{
+		"pack.yaml:3: field colour not found in type generator.Manifest",
+		"pack.yaml:10: field colour not found in type generator.Variable",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
