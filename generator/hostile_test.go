@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -83,6 +84,7 @@ func TestHostilePackPaths(t *testing.T) {
 		{"device name", "project/CON.txt", "", "CON.txt is a device name on Windows"},
 		{"device folder", "project/aux/x.txt", "", "aux is a device name on Windows"},
 		{"colon", "project/a:b.txt", "", "Windows does not allow"},
+		{"HFS+ invisible", "project/dot_g\u200cit/config", "", "invisible character (U+200C)"},
 		{"backslash", `project/a\..\..\x`, "", "not a clean relative path"},
 	}
 	for _, tt := range tests {
@@ -230,4 +232,35 @@ func TestHostilePackTotalSize(t *testing.T) {
 	if _, err := Render(p, Values{"Name": "Demo", "Dir": "src"}, ComponentProject); err == nil || !strings.Contains(err.Error(), "more than 1500000 bytes in all") {
 		t.Errorf("a verbatim file over the total: %v", err)
 	}
+}
+
+// FuzzRenderedPath: whatever value a path token gets, a path expandPath
+// accepts is relative, clean, inside the target, never in .git (in any
+// case, with trailing dots or as GIT~1), free of control characters,
+// backslashes and Windows device names.
+func FuzzRenderedPath(f *testing.F) {
+	for _, s := range []string{"src", "../x", ".git", "a/.GIT./b", "CON", "a\x00b", "./", "c:\\x", "aux.txt/x", "git~1"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, v string) {
+		got, err := expandPath("__Dir__/x", Values{"Dir": v})
+		if err != nil {
+			return
+		}
+		if path.IsAbs(got) || path.Clean(got) != got || strings.ContainsAny(got, "\\\x00:") {
+			t.Fatalf("Dir=%q gave %q", v, got)
+		}
+		for _, seg := range strings.Split(got, "/") {
+			bare := strings.TrimRight(seg, ". ")
+			stem, _, _ := strings.Cut(seg, ".")
+			if seg == ".." || strings.EqualFold(bare, ".git") || strings.EqualFold(seg, "git~1") || windowsDevices[strings.ToUpper(stem)] {
+				t.Fatalf("Dir=%q gave %q", v, got)
+			}
+			for _, r := range seg {
+				if r < 0x20 {
+					t.Fatalf("Dir=%q gave %q", v, got)
+				}
+			}
+		}
+	})
 }

@@ -19,11 +19,15 @@ var windowsDevices = map[string]bool{
 // something else: a control character or NUL, a character Windows forbids
 // (<>:"|?*), a Windows device name, a segment ending in a dot or a space
 // (Windows drops them, so ".git." is .git), or a short name for .git
-// ("GIT~1"). A pack renders the same tree on every system.
+// ("GIT~1"), or an invisible character HFS+ ignores (".g\u200cit" is .git
+// on macOS, as git's own CVE-2014-9390 fix knows). A pack renders the same tree on every system.
 func checkPortablePath(p string) error {
 	for _, r := range p {
 		if r < 0x20 || r == 0x7f {
 			return fmt.Errorf("path %q has a control character", p)
+		}
+		if hfsIgnored(r) {
+			return fmt.Errorf("path %q has an invisible character (U+%04X), which macOS ignores in names, so .g\u200cit is .git there", p, r)
 		}
 	}
 	if i := strings.IndexAny(p, `<>:"|?*`); i >= 0 {
@@ -57,4 +61,14 @@ func caseCollision(tree Tree) (string, string) {
 		seen[key] = f.Path
 	}
 	return "", ""
+}
+
+// hfsIgnored reports the code points HFS+ drops from names when comparing
+// them (the list git checks in is_hfs_dotgit).
+func hfsIgnored(r rune) bool {
+	switch {
+	case r >= 0x200c && r <= 0x200f, r >= 0x202a && r <= 0x202e, r >= 0x206a && r <= 0x206f, r == 0xfeff:
+		return true
+	}
+	return false
 }

@@ -1,6 +1,7 @@
 package packsrc
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -62,4 +63,25 @@ func TestParseErrors(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzParse: Parse never panics; a git source's subfolder stays inside the
+// repository, and its String parses back to the same source.
+func FuzzParse(f *testing.F) {
+	for _, s := range []string{"dotnet", "./p", "https://h/r.git//a/b@v1", "git@h:r.git@x", "file:///tmp/r//s@", "ssh://h/r//../x", "a@b:c//d//e@f@g"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, spec string) {
+		src, err := Parse(spec)
+		if err != nil || src.Kind != Git {
+			return
+		}
+		if strings.HasPrefix(src.Subdir, "/") || src.Subdir == ".." || strings.HasPrefix(src.Subdir, "../") {
+			t.Fatalf("Parse(%q): subfolder %q leaves the repository", spec, src.Subdir)
+		}
+		again, err := Parse(src.String())
+		if err != nil || again.URL != src.URL || again.Subdir != src.Subdir || again.Ref != src.Ref {
+			t.Fatalf("Parse(%q) = %+v; its String %q parses to %+v, %v", spec, src, src.String(), again, err)
+		}
+	})
 }
