@@ -123,11 +123,15 @@ func TestBuiltinPacksPassPackTest(t *testing.T) {
 			j := i + strings.Index(string(golden)[i+1:], "\n-- ") + 2
 			dir := writePack(t, map[string]string{
 				"pack.yaml": "name: check\nversion: 1.0.0\ndescription: d\nextends: " + name +
-					"\ntests:\n  - name: simple\n    values: {Name: '" + args[1] + "'}\n",
+					"\ntests:\n  - name: simple\n    values: {Name: '" + args[1] + "'}\n" + builtinBuild[name],
 				"testdata/simple.txtar": string(golden)[:i] + string(golden)[j:],
 			})
+			lookPath := exec.LookPath
+			if builtinBuild[name] == "" {
+				lookPath = noTools
+			}
 			res, err := Test(generator.NewPackSource(templates.Packs()), dir, TestOptions{
-				LookPath: noTools, Facts: generator.Facts{Author: "Ada Lovelace", Email: "ada@example.com", Year: 2026},
+				LookPath: lookPath, Facts: generator.Facts{Author: "Ada Lovelace", Email: "ada@example.com", Year: 2026},
 			})
 			if err != nil {
 				t.Fatal(err)
@@ -135,6 +139,17 @@ func TestBuiltinPacksPassPackTest(t *testing.T) {
 			for _, p := range res[0].Problems {
 				t.Error(p)
 			}
+			if builtinBuild[name] != "" && res[0].Build != "passed, and failed with the break edit" {
+				t.Errorf("build check: %q", res[0].Build)
+			}
 		})
 	}
+}
+
+// builtinBuild declares a build check for the built-in packs whose
+// toolchain is quick to run here: the go pack's tests pass, and fail when
+// one expectation is broken.
+var builtinBuild = map[string]string{
+	"go": "    build:\n      needs: [go]\n      run: [go, test, -count=1, ./...]\n" +
+		"      break: {path: slug_test.go, find: 'want: \"hello-world\"', replace: 'want: \"hello-there\"'}\n",
 }
