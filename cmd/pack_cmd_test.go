@@ -22,6 +22,8 @@ func TestPackCommandExitCodes(t *testing.T) {
 		{[]string{"pack", "test", dir}, 0},
 		{[]string{"pack", "lint", filepath.Join(dir, "missing")}, 2},
 		{[]string{"init", "x", "--pack", "https://host/r.git@", "--dry-run"}, 2},
+		{[]string{"init", "x", "--pack", filepath.Join(dir, "missing"), "--dry-run"}, 2},
+		{[]string{"init", "x", "--pack", filepath.Dir(dir), "--dry-run"}, 2}, // a folder with no pack.yaml
 	} {
 		if code := newTestEnv(t, "").run(tt.args); code != tt.want {
 			t.Errorf("crane %v: exit %d, want %d", tt.args, code, tt.want)

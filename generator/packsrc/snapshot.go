@@ -65,10 +65,10 @@ func (s Snapshot) Hash() string {
 func ReadDir(root string, lim Limits) (Snapshot, error) {
 	info, err := os.Stat(root)
 	if err != nil || !info.IsDir() {
-		return Snapshot{}, fmt.Errorf("pack folder %s: not found or not a folder; give the folder that holds pack.yaml", root)
+		return Snapshot{}, bad("pack folder %s: not found or not a folder; give the folder that holds pack.yaml", root)
 	}
 	if _, err := os.Stat(filepath.Join(root, "pack.yaml")); err != nil {
-		return Snapshot{}, fmt.Errorf("pack folder %s: it has no pack.yaml; give the folder that holds it (crane pack new makes one)", root)
+		return Snapshot{}, bad("pack folder %s: it has no pack.yaml; give the folder that holds it (crane pack new makes one)", root)
 	}
 	snap := Snapshot{Files: map[string][]byte{}}
 	var total int64
