@@ -66,7 +66,7 @@ func NewTemplate(name string) *template.Template { return newTemplate(name) }
 // RenderString renders text (a default or a when condition) with vals,
 // bounded like a pack render.
 func RenderString(text string, vals Values) (string, error) {
-	s, err := renderString(newTemplate("text"), text, vals, Facts{})
+	s, err := renderString(newTemplate("text"), text, vals, Facts{}, DefaultLimits)
 	if err != nil {
 		return "", templateError(err)
 	}

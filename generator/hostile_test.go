@@ -264,3 +264,25 @@ func FuzzRenderedPath(f *testing.F) {
 		}
 	})
 }
+
+// TestHostileManifestTemplatesAreStopped: a default or a dir that loops is
+// stopped too (they render before any file).
+func TestHostileManifestTemplatesAreStopped(t *testing.T) {
+	loop := `'{{ range $i := 100000000000 }}{{ end }}'`
+	p, err := writeHostile(t, hostileManifest+"dir: "+loop+"\n", map[string]string{"project/a.txt": "a"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Limits = Limits{MaxFileBytes: 1 << 20, MaxTotalBytes: 1 << 20, Timeout: 300 * time.Millisecond}
+	if _, err := p.DirFor(Values{"Name": "Demo"}); err == nil || !strings.Contains(err.Error(), "dir: too large or takes too long") {
+		t.Errorf("dir: %v", err)
+	}
+	p, err = writeHostile(t, strings.Replace(hostileManifest, "default: src", "default: "+loop, 1), map[string]string{"project/a.txt": "a"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Limits = Limits{MaxFileBytes: 1 << 20, MaxTotalBytes: 1 << 20, Timeout: 300 * time.Millisecond}
+	if _, err := Resolve(p, map[string]string{"Name": "Demo"}, Facts{}, nil); err == nil || !strings.Contains(err.Error(), "too large or takes too long") {
+		t.Errorf("default: %v", err)
+	}
+}

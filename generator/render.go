@@ -45,18 +45,24 @@ func templateData(vals Values, facts *Facts) map[string]any {
 	return data
 }
 
-func renderString(t *template.Template, text string, vals Values, facts Facts) (string, error) {
+func renderString(t *template.Template, text string, vals Values, facts Facts, lim Limits) (string, error) {
+	return renderText(t, text, templateData(vals, &facts), lim)
+}
+
+// renderText parses text into t and executes it on data, bounded by lim
+// like a pack render (see bound).
+func renderText(t *template.Template, text string, data map[string]any, lim Limits) (string, error) {
 	t, err := t.Parse(text)
 	if err != nil {
 		return "", err
 	}
 	clock := &renderClock{}
 	bound(t, clock)
-	clock.start(DefaultLimits.Timeout)
-	w := &boundedWriter{max: DefaultLimits.MaxFileBytes, clock: clock}
-	if err := t.Execute(w, templateData(vals, &facts)); err != nil {
+	clock.start(lim.Timeout)
+	w := &boundedWriter{max: lim.MaxFileBytes, clock: clock}
+	if err := t.Execute(w, data); err != nil {
 		if errors.Is(err, errStopped) {
-			return "", fmt.Errorf("the default is too large or takes too long to render (a loop?)")
+			return "", fmt.Errorf("%s: too large or takes too long to render (a loop?)", t.Name())
 		}
 		return "", err
 	}
@@ -212,12 +218,11 @@ func (p *Pack) DirFor(vals Values) (string, error) {
 	if p.Dir == "" {
 		return fmt.Sprint(vals["Name"]), nil
 	}
-	var b strings.Builder
-	t := template.Must(newTemplate("dir").Parse(p.Dir))
-	if err := t.Execute(&b, templateData(vals, nil)); err != nil {
+	s, err := renderText(newTemplate(p.Name+"/pack.yaml:dir"), p.Dir, templateData(vals, nil), p.limits())
+	if err != nil {
 		return "", templateError(err)
 	}
-	return b.String(), nil
+	return s, nil
 }
 
 // toCRLF turns every bare "\n" into "\r\n".

@@ -84,7 +84,7 @@ func Resolve(p *Pack, given map[string]string, facts Facts, ask Prompter) (Value
 			ok = false
 		}
 		if !ok && v.Default != "" {
-			s, err := renderString(newTemplate(p.Name+"/pack.yaml:"+v.Name), v.Default, vals, facts)
+			s, err := renderString(newTemplate(p.Name+"/pack.yaml:"+v.Name), v.Default, vals, facts, p.limits())
 			if err != nil {
 				// A default that fails after another problem most likely
 				// needs the value that failed: report only the first cause.
