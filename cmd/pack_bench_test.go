@@ -87,6 +87,9 @@ func BenchmarkExternalPack1000Files(b *testing.B) {
 	if cc := cookiecutterTime(b, 1000, b.N); cc > 0 {
 		b.ReportMetric(float64(cc)/float64(crane), "cookiecutter_x_crane")
 	}
+	if hy := hygenTime(b, 1000, b.N); hy > 0 {
+		b.ReportMetric(float64(hy)/float64(crane), "hygen_x_crane")
+	}
 	b.ReportMetric(float64(crane.Milliseconds())/float64(b.N), "crane_ms/op")
 	b.ReportMetric(float64(cp.Milliseconds())/float64(b.N), "cp_ms/op")
 }
@@ -131,6 +134,53 @@ func cookiecutterTime(b *testing.B, n, runs int) time.Duration {
 			b.Fatalf("cookiecutter: %v\n%s", err, msg)
 		}
 		total += time.Since(start)
+	}
+	return total
+}
+
+// hygenTime renders the same tree as bigPack with hygen, when it is on
+// PATH, runs times times and returns the total time (0: not installed).
+// hygen has no verbatim files: the 200 static ones are templates without
+// tags.
+func hygenTime(b *testing.B, n, runs int) time.Duration {
+	b.Helper()
+	if _, err := exec.LookPath("hygen"); err != nil {
+		b.Log("hygen is not on PATH: no side-by-side (npm install -g hygen)")
+		return 0
+	}
+	root := filepath.Join(b.TempDir(), "_templates")
+	tmpl := strings.Repeat("// <%= name %>: generated file; owners<% owners.split(',').forEach(function(o){ %> <%= o.toUpperCase() %><% }) %>\n<% if (tests === 'true') { %>// with tests<% } else { %>// no tests<% } %>\n", 12)
+	verbatim := strings.Repeat("static text that is copied byte for byte, as it is in the pack\n", 24)
+	for i := 0; i < n; i++ {
+		body, ext := tmpl, "cs"
+		if i%5 == 4 {
+			body, ext = verbatim, "txt"
+		}
+		to := fmt.Sprintf("<%%= name %%>/area%02d/<%%= name %%>%d/file%04d.%s", i/50, i%3, i, ext)
+		full := filepath.Join(root, "big", "new", fmt.Sprintf("file%04d.ejs.t", i))
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			b.Fatal(err)
+		}
+		if err := os.WriteFile(full, []byte("---\nto: "+to+"\n---\n"+body), 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	var total time.Duration
+	for i := 0; i < runs; i++ {
+		out := b.TempDir()
+		cmd := exec.Command("hygen", "big", "new", "--name", "Demo", "--owners", "ada,grace,linus", "--tests", "true")
+		cmd.Dir = out
+		cmd.Env = append(os.Environ(), "HYGEN_TMPLS="+root)
+		start := time.Now()
+		if msg, err := cmd.CombinedOutput(); err != nil {
+			b.Fatalf("hygen: %v\n%s", err, msg)
+		}
+		total += time.Since(start)
+		if i == 0 {
+			if data, err := os.ReadFile(filepath.Join(out, "Demo", "area19", "Demo2", "file0998.cs")); err != nil || !strings.Contains(string(data), "owners ADA GRACE LINUS") {
+				b.Fatalf("hygen rendered something else: %q, %v", data, err)
+			}
+		}
 	}
 	return total
 }
