@@ -33,7 +33,8 @@ type Snapshot struct {
 }
 
 // FS serves the snapshot under the folder name (name/pack.yaml, ...), the
-// shape generator.LoadPack reads.
+// shape generator.LoadPack reads. It is the standard library's in-memory
+// fstest.MapFS, which imports nothing of package testing.
 func (s Snapshot) FS(name string) fs.FS {
 	m := fstest.MapFS{}
 	for p, data := range s.Files {
