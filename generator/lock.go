@@ -22,16 +22,17 @@ const LockName = ".crane.yaml"
 // version, the values, and per file the policy and the hash of what crane
 // wrote. Later commands read it to tell crane's files from the user's.
 type Lock struct {
-	Pack        string `yaml:"pack"`
-	PackVersion string `yaml:"pack_version"`
+	Pack        string     `yaml:"pack"`
+	PackVersion string     `yaml:"pack_version"`
+	Values      Values     `yaml:"values"`
+	Files       []LockFile `yaml:"files"`
+
 	// PackSource, PackCommit and PackHash record a pack from a folder or
 	// git: the --pack value, the commit it resolved to, and the content
 	// hash of the pack's files (see packsrc.Origin). Empty for built-ins.
-	PackSource string     `yaml:"pack_source,omitempty"`
-	PackCommit string     `yaml:"pack_commit,omitempty"`
-	PackHash   string     `yaml:"pack_hash,omitempty"`
-	Values     Values     `yaml:"values"`
-	Files      []LockFile `yaml:"files"`
+	PackSource string `yaml:"pack_source,omitempty"`
+	PackCommit string `yaml:"pack_commit,omitempty"`
+	PackHash   string `yaml:"pack_hash,omitempty"`
 }
 
 // LockFile is one file crane wrote.
