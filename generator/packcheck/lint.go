@@ -65,6 +65,7 @@ func Lint(src generator.PackSource, spec string) []Problem {
 	}
 	l.checkFiles()
 	l.checkVariables()
+	l.checkTests()
 	if p != nil {
 		l.checkWhen(p)
 	}
@@ -197,4 +198,28 @@ func sortedPaths(snap packsrc.Snapshot) []string {
 	}
 	sort.Strings(paths)
 	return paths
+}
+
+// checkTests reports examples pack test could not run: a bad or repeated
+// name, a build check without a command, a break edit without a file or
+// text to find.
+func (l *linter) checkTests() {
+	seen := map[string]bool{}
+	for i, tc := range l.m.Tests {
+		line := l.lines[fmt.Sprintf("tests[%d]", i)]
+		if !testNameRe.MatchString(tc.Name) {
+			l.add("pack.yaml", line, "tests: name %q must be lowercase letters, digits and dashes (it names testdata/NAME.txtar)", tc.Name)
+		} else if seen[tc.Name] {
+			l.add("pack.yaml", line, "tests: %s is declared twice", tc.Name)
+		}
+		seen[tc.Name] = true
+		if b := tc.Build; b != nil {
+			if len(b.Run) == 0 {
+				l.add("pack.yaml", line, "tests %s: build: run is empty; give the command and its arguments, e.g. [./build.sh, test]", tc.Name)
+			}
+			if b.Break != nil && (b.Break.Path == "" || b.Break.Find == "") {
+				l.add("pack.yaml", line, "tests %s: build: break needs a path and the text to find", tc.Name)
+			}
+		}
+	}
 }

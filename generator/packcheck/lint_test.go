@@ -51,6 +51,10 @@ variables:
     type: bool
     default: "true"
     help: add tests
+tests:
+  - name: Bad Name
+  - name: ok
+    build: {run: [], break: {path: x}}
 files:
   - path: never.txt
     when: '{{ and .Tests (not .Tests) }}'
@@ -83,8 +87,11 @@ func TestLintTable(t *testing.T) {
 	want := []string{
 		"pack.yaml:10: variable Unused is never used: no template, path, default or when refers to it; remove it",
 		"pack.yaml:14: variable Early: its default uses .Late, which is not declared before it (defaults are resolved in order)",
-		`pack.yaml:27: files never.txt: when "{{ and .Tests (not .Tests) }}" never holds for any value of the bool and choice variables it uses: 1 file(s) are never rendered`,
-		"pack.yaml:29: files ghost.txt: the rule applies to no file (an earlier rule matches first, or no file has that path)",
+		`pack.yaml:27: tests: name "Bad Name" must be lowercase letters, digits and dashes (it names testdata/NAME.txtar)`,
+		"pack.yaml:28: tests ok: build: run is empty; give the command and its arguments, e.g. [./build.sh, test]",
+		"pack.yaml:28: tests ok: build: break needs a path and the text to find",
+		`pack.yaml:31: files never.txt: when "{{ and .Tests (not .Tests) }}" never holds for any value of the bool and choice variables it uses: 1 file(s) are never rendered`,
+		"pack.yaml:33: files ghost.txt: the rule applies to no file (an earlier rule matches first, or no file has that path)",
 		"project/_helper: never rendered: a name starting with _ is a partial, and a partial must end in .tmpl",
 		`project/a'b.txt: Go module zips refuse this path (invalid char '\''); rename it (use __Var__ tokens, not braces)`,
 		"project/broken.tmpl:4: unexpected EOF",
