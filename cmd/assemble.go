@@ -155,7 +155,7 @@ func runAssemble(e *env, opts *assembleOptions) error {
 	if err != nil {
 		return err
 	}
-	next := generator.Lock{Pack: p.Name, PackVersion: p.Version, Values: p.Recorded(vals)}
+	next := p.NewLock(vals)
 	plan, err := generator.MakePlan(opts.dir, tree, old, next)
 	if err != nil {
 		return err

@@ -19,6 +19,8 @@ func choosePack(flag string, old *generator.Lock, repo *probe.Repo) (string, err
 	switch {
 	case flag != "":
 		return flag, nil
+	case old != nil && old.PackSource != "":
+		return old.PackSource, nil // a pack from a folder or git
 	case old != nil && old.Pack != "":
 		return old.Pack, nil
 	}

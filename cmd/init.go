@@ -38,7 +38,9 @@ branch main (no commit). crane init --pack PACK --help lists that pack's
 variables.`,
 		Example: `  crane init Acme.Widgets
   crane init github.com/acme/widget --pack go
-  crane init Demo --set TargetFramework=net8.0 --dry-run`,
+  crane init Demo --set TargetFramework=net8.0 --dry-run
+  crane init Acme.Api --pack ./packs/company-dotnet
+  crane init acme-svc --pack https://github.com/acme/crane-packs.git//go-service@v2.1.0`,
 		Args: atMostOne("NAME", "quote a name that has spaces, and give the folder with --dir"),
 		RunE: ran(func(c *cobra.Command, args []string) error {
 			if len(args) == 1 {
@@ -48,7 +50,7 @@ variables.`,
 		}),
 	}
 	f := c.Flags()
-	f.StringVar(&opts.pack, "pack", "dotnet", "the pack to render (see crane packs)")
+	f.StringVar(&opts.pack, "pack", "dotnet", "the pack: a built-in name (see crane packs), a folder (./my-pack), or a git URL[//subdir][@ref]")
 	f.StringVar(&opts.dir, "dir", "", "the folder to create the project in (default ./NAME)")
 	opts.values.register(f)
 	opts.report.register(f)
@@ -122,7 +124,7 @@ func runInit(e *env, opts *initOptions) error {
 	if err != nil {
 		return err
 	}
-	plan, err := generator.MakePlan(dir, tree, nil, generator.Lock{Pack: p.Name, PackVersion: p.Version, Values: p.Recorded(vals)})
+	plan, err := generator.MakePlan(dir, tree, nil, p.NewLock(vals))
 	if err != nil {
 		return err
 	}

@@ -17,6 +17,7 @@ import (
 
 	"github.com/ewilde/crane/generator"
 	upd "github.com/ewilde/crane/generator/update"
+	"github.com/ewilde/crane/generator/packsrc"
 	"github.com/ewilde/crane/templates"
 )
 
@@ -61,7 +62,7 @@ func mainWith(packs generator.PackSource, args []string, stdin io.Reader, stdout
 func newEnv(ctx context.Context, packs generator.PackSource, stdin io.Reader, stdout, stderr io.Writer) *env {
 	return &env{
 		in: stdin, out: stdout, errOut: stderr,
-		packs:       packs,
+		packs:       packs.WithContext(ctx),
 		git:         generator.GoGit{},
 		now:         time.Now,
 		interactive: isTerminal(stdin),
@@ -113,13 +114,16 @@ func exitCode(err error) int {
 		conflict *generator.ConflictError
 		markers  *upd.ConflictsError
 		drift    *driftError
+		source   *packsrc.BadSourceError
+		unsafe   *packsrc.UnsafeError
 	)
 	switch {
 	case errors.As(err, &drift):
 		return exitDrift
 	case errors.As(err, &conflict), errors.As(err, &markers):
 		return exitConflict
-	case errors.As(err, &usage), errors.As(err, &values), errors.As(err, &pack), errors.As(err, &unknown):
+	case errors.As(err, &usage), errors.As(err, &values), errors.As(err, &pack), errors.As(err, &unknown),
+		errors.As(err, &source), errors.As(err, &unsafe):
 		return exitUsage
 	}
 	return exitFailure

@@ -34,6 +34,7 @@ your files (crane assemble), and brings either forward when the pack improves
 		newInitCmd(e),
 		newAssembleCmd(e),
 		newPacksCmd(e),
+		newPackCmd(e),
 		newStatusCmd(e),
 		newUpdateCmd(e),
 		newVersionCmd(e),

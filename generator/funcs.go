@@ -43,6 +43,8 @@ func buildFuncMap() template.FuncMap {
 	for name, fn := range craneFuncs() {
 		m[name] = fn
 	}
+	guardFuncs(m)
+	m[tickFunc] = func() string { return "" } // replaced per pack by bound
 	return m
 }
 

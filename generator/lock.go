@@ -28,6 +28,13 @@ type Lock struct {
 	PackVersion string     `yaml:"pack_version"`
 	Values      Values     `yaml:"values"`
 	Files       []LockFile `yaml:"files"`
+
+	// PackSource, PackCommit and PackHash record a pack from a folder or
+	// git: the --pack value, the commit it resolved to, and the content
+	// hash of the pack's files (see packsrc.Origin). Empty for built-ins.
+	PackSource string `yaml:"pack_source,omitempty"`
+	PackCommit string `yaml:"pack_commit,omitempty"`
+	PackHash   string `yaml:"pack_hash,omitempty"`
 }
 
 // LockFile is one file crane wrote.

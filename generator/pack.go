@@ -14,6 +14,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/ewilde/crane/generator/ecosystem/all"
+	"github.com/ewilde/crane/generator/packsrc"
 )
 
 // Component names. Every pack splits its files into these two folders:
@@ -41,6 +42,13 @@ type Manifest struct {
 	Dir       string     `yaml:"dir"`
 	Variables []Variable `yaml:"variables"`
 	Files     []FileRule `yaml:"files"`
+	// Extends names a pack this one overlays (see PackSource.extend), and
+	// Drop the files of that pack it leaves out. Both are resolved before
+	// the pack is validated; a loaded Pack has neither.
+	Extends string   `yaml:"extends,omitempty"`
+	Drop    []string `yaml:"drop,omitempty"`
+	// Tests are the examples crane pack test renders (see PackTest).
+	Tests []PackTest `yaml:"tests,omitempty"`
 }
 
 // FileRule sets the policy of, or a condition on, the pack files whose target
@@ -74,9 +82,15 @@ type FileRule struct {
 // templates.
 type Pack struct {
 	Manifest
-	files []packFile
-	tmpl  *template.Template
-	rules []compiledRule
+	// Origin is where a pack from a folder or git came from; empty for a
+	// built-in pack.
+	Origin packsrc.Origin
+	// Limits bound every render of the pack; zero means DefaultLimits.
+	Limits Limits
+	clock  renderClock // the deadline of the render under way (see bound)
+	files  []packFile
+	tmpl   *template.Template
+	rules  []compiledRule
 }
 
 type compiledRule struct {
@@ -102,7 +116,7 @@ var (
 	// Path tokens name PascalCase variables, so lower-case dunder names such
 	// as Python's __init__.py and __main__.py stay as they are.
 	pathTokenRe  = regexp.MustCompile(`__([A-Z][A-Za-z0-9]*)__`)
-	variableType = []string{"string", "bool", "choice", "name"}
+	variableType = []string{"string", "bool", "choice", "name", "list"}
 )
 
 // PackError is a broken pack: its manifest or templates are invalid. It lists
@@ -178,6 +192,7 @@ func loadPack(fsys fs.FS, name string, released bool) (*Pack, error) {
 	if len(problems) > 0 {
 		return nil, &PackError{Pack: name, Problems: problems}
 	}
+	p.bound()
 	return p, nil
 }
 

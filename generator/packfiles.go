@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
-	"slices"
 	"sort"
 	"strings"
 )
@@ -45,8 +44,10 @@ func (p *Pack) loadFiles(fsys fs.FS, dir string) []string {
 				return nil
 			}
 			for _, m := range pathTokenRe.FindAllStringSubmatch(target, -1) {
-				if !slices.ContainsFunc(p.Variables, func(v Variable) bool { return v.Name == m[1] }) {
+				if v, ok := p.Variable(m[1]); !ok {
 					problems = append(problems, fmt.Sprintf("%s: path token %s names no variable", src, m[0]))
+				} else if v.Type == "list" {
+					problems = append(problems, fmt.Sprintf("%s: path token %s names a list; a path takes one value", src, m[0]))
 				}
 			}
 			if strings.ContainsAny(target, "{}") {

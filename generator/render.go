@@ -11,6 +11,7 @@ import (
 	"text/template"
 	"unicode"
 	"unicode/utf8"
+	"time"
 )
 
 // File is one rendered file.
@@ -51,16 +52,28 @@ func templateData(vals Values, facts *Facts) map[string]any {
 	return data
 }
 
-func renderString(t *template.Template, text string, vals Values, facts Facts) (string, error) {
+func renderString(t *template.Template, text string, vals Values, facts Facts, lim Limits) (string, error) {
+	return renderText(t, text, templateData(vals, &facts), lim)
+}
+
+// renderText parses text into t and executes it on data, bounded by lim
+// like a pack render (see bound).
+func renderText(t *template.Template, text string, data map[string]any, lim Limits) (string, error) {
 	t, err := t.Parse(text)
 	if err != nil {
 		return "", err
 	}
-	var b strings.Builder
-	if err := t.Execute(&b, templateData(vals, &facts)); err != nil {
+	clock := &renderClock{}
+	bound(t, clock)
+	clock.start(lim.Timeout)
+	w := &boundedWriter{max: lim.MaxFileBytes, clock: clock}
+	if err := t.Execute(w, data); err != nil {
+		if errors.Is(err, errStopped) {
+			return "", fmt.Errorf("%s: too large or takes too long to render (a loop?)", t.Name())
+		}
 		return "", err
 	}
-	return b.String(), nil
+	return w.buf.String(), nil
 }
 
 // Render renders the files of the given components of p with vals. It does no
@@ -68,6 +81,10 @@ func renderString(t *template.Template, text string, vals Values, facts Facts) (
 // a path that would leave the target root is an error.
 func Render(p *Pack, vals Values, components ...string) (Tree, error) {
 	data := templateData(vals, nil)
+	lim := p.limits()
+	p.clock.start(lim.Timeout)
+	defer p.clock.start(time.Duration(1 << 62)) // no deadline between renders
+	var total int64
 	var tree Tree
 	var errs, valueProblems []string
 	for _, f := range p.files {
@@ -86,12 +103,15 @@ func Render(p *Pack, vals Values, components ...string) (Tree, error) {
 				policy = r.Policy
 			}
 			if r.When != "" {
-				var b strings.Builder
-				if err := r.when.Execute(&b, data); err != nil {
+				w := &boundedWriter{max: lim.MaxFileBytes, clock: &p.clock}
+				if err := r.when.Execute(w, data); err != nil {
+					if errors.Is(err, errStopped) {
+						return nil, limitError(p, "pack.yaml: files "+r.Path+": when", w, lim)
+					}
 					errs = append(errs, fmt.Sprintf("%s/pack.yaml: files %s: when: %v", p.Name, r.Path, err))
 					continue
 				}
-				if strings.TrimSpace(b.String()) != "true" {
+				if strings.TrimSpace(w.buf.String()) != "true" {
 					continue
 				}
 			}
@@ -109,12 +129,18 @@ func Render(p *Pack, vals Values, components ...string) (Tree, error) {
 		}
 		content := f.data
 		if f.render {
-			var b bytes.Buffer
-			if err := p.tmpl.ExecuteTemplate(&b, f.src, data); err != nil {
+			w := &boundedWriter{max: min(lim.MaxFileBytes, lim.MaxTotalBytes-total), clock: &p.clock}
+			if err := p.tmpl.ExecuteTemplate(w, f.src, data); err != nil {
+				if errors.Is(err, errStopped) {
+					return nil, limitError(p, f.src, w, lim)
+				}
 				errs = append(errs, templateError(err).Error())
 				continue
 			}
-			content = b.Bytes()
+			content = w.buf.Bytes()
+		}
+		if total += int64(len(content)); total > lim.MaxTotalBytes {
+			return nil, &PackError{Pack: p.Name, Problems: []string{fmt.Sprintf("%s: the pack renders more than %d bytes in all, the limit; nothing was written", f.src, lim.MaxTotalBytes)}}
 		}
 		if crlf {
 			content = toCRLF(content)
@@ -139,7 +165,19 @@ func Render(p *Pack, vals Values, components ...string) (Tree, error) {
 			return nil, &PackError{Pack: p.Name, Problems: []string{"two files render to " + tree[i].Path}}
 		}
 	}
+	if a, b := caseCollision(tree); a != "" {
+		return nil, &PackError{Pack: p.Name, Problems: []string{fmt.Sprintf("%s and %s differ only in case: they are one file on macOS and Windows", a, b)}}
+	}
 	return tree, nil
+}
+
+// limitError says which limit stopped the render of src.
+func limitError(p *Pack, src string, w *boundedWriter, lim Limits) error {
+	msg := fmt.Sprintf("%s: rendering took longer than %s, the limit (a template that loops or expands without end?); nothing was written", src, lim.Timeout)
+	if w.overflow {
+		msg = fmt.Sprintf("%s: the rendered file is larger than %d bytes, the limit for one file (%d for the whole pack); nothing was written", src, lim.MaxFileBytes, lim.MaxTotalBytes)
+	}
+	return &PackError{Pack: p.Name, Problems: []string{msg}}
 }
 
 // expandPath replaces __Var__ tokens with values (a value may be a relative
@@ -155,6 +193,9 @@ func expandPath(target string, vals Values) (string, error) {
 		out = path.Clean(out)
 	}
 	if err := checkRelPath(out); err != nil {
+		return "", err
+	}
+	if err := checkPortablePath(out); err != nil {
 		return "", err
 	}
 	return out, nil
@@ -224,12 +265,11 @@ func (p *Pack) DirFor(vals Values) (string, error) {
 	if p.Dir == "" {
 		return fmt.Sprint(vals["Name"]), nil
 	}
-	var b strings.Builder
-	t := template.Must(newTemplate("dir").Parse(p.Dir))
-	if err := t.Execute(&b, templateData(vals, nil)); err != nil {
+	s, err := renderText(newTemplate(p.Name+"/pack.yaml:dir"), p.Dir, templateData(vals, nil), p.limits())
+	if err != nil {
 		return "", templateError(err)
 	}
-	return b.String(), nil
+	return s, nil
 }
 
 // toCRLF turns every bare "\n" into "\r\n".

@@ -93,7 +93,7 @@ func Resolve(p *Pack, given map[string]string, facts Facts, ask Prompter) (Value
 			ok = false
 		}
 		if !ok && v.Default != "" {
-			s, err := renderString(newTemplate(p.Name+"/pack.yaml:"+v.Name), v.Default, vals, facts)
+			s, err := renderString(newTemplate(p.Name+"/pack.yaml:"+v.Name), v.Default, vals, facts, p.limits())
 			if err != nil {
 				// A default that fails after another problem most likely
 				// needs the value that failed: report only the first cause.
@@ -151,6 +151,14 @@ func (p *Pack) check(v Variable, raw string) (any, []string) {
 			return nil, []string{fmt.Sprintf("%s: %q is not a bool (true or false)", v.Name, raw)}
 		}
 		return b, nil
+	case "list":
+		items := SplitList(raw)
+		for _, item := range items {
+			if v.Pattern != "" && !regexp.MustCompile(v.Pattern).MatchString(item) {
+				problems = append(problems, fmt.Sprintf("%s: item %q does not match %s; give others with --set %s=a,b,c", v.Name, item, v.Pattern, v.Name))
+			}
+		}
+		return items, problems
 	case "choice":
 		if !slices.Contains(v.Choices, raw) {
 			problems = append(problems, fmt.Sprintf("%s: %q is not one of %s", v.Name, raw, strings.Join(v.Choices, ", ")))
@@ -207,7 +215,31 @@ func (p *Pack) Recorded(vals Values) Values {
 func (vals Values) Strings() map[string]string {
 	out := make(map[string]string, len(vals))
 	for k, v := range vals {
-		out[k] = fmt.Sprint(v)
+		switch list := v.(type) {
+		case []string:
+			out[k] = strings.Join(list, ",")
+		case []any:
+			items := make([]string, len(list))
+			for i, item := range list {
+				items[i] = fmt.Sprint(item)
+			}
+			out[k] = strings.Join(items, ",")
+		default:
+			out[k] = fmt.Sprint(v)
+		}
 	}
 	return out
+}
+
+// SplitList reads a list variable's value as --set gives it: items
+// separated by commas, each trimmed of spaces, empty items dropped ("" is
+// the empty list).
+func SplitList(raw string) []string {
+	items := []string{}
+	for _, item := range strings.Split(raw, ",") {
+		if item = strings.TrimSpace(item); item != "" {
+			items = append(items, item)
+		}
+	}
+	return items
 }

@@ -1,0 +1,187 @@
+package generator
+
+import (
+	"fmt"
+	"io/fs"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/ewilde/crane/generator/packsrc"
+)
+
+// maxExtends is how many packs an extends chain may hold: enough for a
+// company pack over a team pack over a built-in, and a stop for a cycle.
+const maxExtends = 4
+
+// overlay is what a pack that extends another adds to pack.yaml.
+type overlay struct {
+	Extends string   `yaml:"extends"`
+	Drop    []string `yaml:"drop"`
+}
+
+// extend returns snap merged over the pack it extends, if any: the base's
+// files, less those drop names, with snap's files added or replacing them;
+// the base's variables with snap's added (one of the same name replaces
+// it); snap's file rules before the base's; snap's name, version and
+// description, and the base's other fields where snap leaves them empty.
+// dir is the folder snap was read from ("" for a built-in or git pack),
+// against which a relative extends is resolved.
+func (s PackSource) extend(snap packsrc.Snapshot, dir string, chain []string) (packsrc.Snapshot, error) {
+	var ov overlay
+	_ = yaml.Unmarshal(snap.Files["pack.yaml"], &ov) // LoadPack reports a bad pack.yaml
+	if ov.Extends == "" {
+		if len(ov.Drop) > 0 {
+			return snap, &PackError{Pack: snapshotName(snap), Problems: []string{"pack.yaml: drop needs extends: it drops files of the pack extended"}}
+		}
+		return snap, nil
+	}
+	name := snapshotName(snap)
+	if len(chain) >= maxExtends {
+		return snap, &PackError{Pack: name, Problems: []string{fmt.Sprintf("pack.yaml: extends: the chain %s is longer than %d packs (a cycle?)", strings.Join(append(chain, ov.Extends), " -> "), maxExtends)}}
+	}
+	base, baseDir, err := s.baseSnapshot(ov.Extends, dir)
+	if err != nil {
+		return snap, fmt.Errorf("pack %s: extends %s: %w", name, ov.Extends, err)
+	}
+	if base, err = s.extend(base, baseDir, append(chain, ov.Extends)); err != nil {
+		return snap, err
+	}
+	return mergeSnapshots(name, base, snap, ov.Drop)
+}
+
+// baseSnapshot reads the pack an extends names: a built-in pack, a git
+// repository, or, for a pack in a folder (dir), a folder (relative to dir).
+// A pack from git or a built-in one cannot name a folder: it would read
+// files of the machine it runs on.
+func (s PackSource) baseSnapshot(spec, dir string) (packsrc.Snapshot, string, error) {
+	src, err := packsrc.Parse(spec)
+	if err != nil {
+		return packsrc.Snapshot{}, "", err
+	}
+	switch src.Kind {
+	case packsrc.Builtin:
+		snap, err := builtinSnapshot(s.fsys, src.Name)
+		return snap, "", err
+	case packsrc.Dir:
+		if dir == "" {
+			// A pack from git must not read this machine's folders.
+			return packsrc.Snapshot{}, "", fmt.Errorf("only a pack in a folder may extend a folder; give a built-in pack or a git URL")
+		}
+		p := src.Path
+		if !filepath.IsAbs(p) {
+			p = filepath.Join(dir, p)
+		}
+		snap, err := packsrc.ReadDir(p, packsrc.DefaultLimits)
+		return snap, p, err
+	}
+	cache, err := s.gitCache()
+	if err != nil {
+		return packsrc.Snapshot{}, "", err
+	}
+	snap, _, err := cache.Fetch(s.context(), src)
+	return snap, "", err
+}
+
+// builtinSnapshot reads the built-in pack name into a snapshot.
+func builtinSnapshot(fsys fs.FS, name string) (packsrc.Snapshot, error) {
+	if fsys == nil {
+		return packsrc.Snapshot{}, &UnknownPackError{Name: name}
+	}
+	if _, err := fs.Stat(fsys, path.Join(name, "pack.yaml")); err != nil {
+		known, _ := ListPacks(fsys)
+		return packsrc.Snapshot{}, &UnknownPackError{Name: name, Known: known}
+	}
+	snap := packsrc.Snapshot{Files: map[string][]byte{}}
+	err := fs.WalkDir(fsys, name, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(fsys, p)
+		snap.Files[strings.TrimPrefix(p, name+"/")] = data
+		return err
+	})
+	return snap, err
+}
+
+// mergeSnapshots lays top over base (see extend).
+func mergeSnapshots(name string, base, top packsrc.Snapshot, drop []string) (packsrc.Snapshot, error) {
+	var bm, tm Manifest
+	if err := yaml.Unmarshal(base.Files["pack.yaml"], &bm); err != nil {
+		return top, &PackError{Pack: name, Problems: []string{fmt.Sprintf("extends: the base pack's pack.yaml: %v", err)}}
+	}
+	if err := yaml.Unmarshal(top.Files["pack.yaml"], &tm); err != nil {
+		return top, &PackError{Pack: name, Problems: []string{fmt.Sprintf("pack.yaml: %v", err)}}
+	}
+	out := packsrc.Snapshot{Files: map[string][]byte{}}
+	used := make([]bool, len(drop))
+	for p, data := range base.Files {
+		dropped := false
+		for i, d := range drop {
+			if ok, _ := path.Match(d, p); ok || p == d || strings.HasPrefix(p, strings.TrimSuffix(d, "/")+"/") {
+				dropped, used[i] = true, true
+			}
+		}
+		if !dropped {
+			out.Files[p] = data
+		}
+	}
+	var problems []string
+	for i, d := range drop {
+		if !used[i] {
+			problems = append(problems, fmt.Sprintf("pack.yaml: drop %q matches no file of the pack extended", d))
+		}
+	}
+	if len(problems) > 0 {
+		return top, &PackError{Pack: name, Problems: problems}
+	}
+	for p, data := range top.Files {
+		out.Files[p] = data
+	}
+	m := tm
+	m.Extends, m.Drop = "", nil
+	m.Ecosystem = firstSet(tm.Ecosystem, tm.NameRule, bm.Ecosystem, bm.NameRule)
+	m.NameRule = ""
+	m.Toolchain = firstSet(tm.Toolchain, bm.Toolchain)
+	m.Example = firstSet(tm.Example, bm.Example)
+	m.Dir = firstSet(tm.Dir, bm.Dir)
+	m.Variables = nil
+	for _, v := range bm.Variables {
+		if i := indexVar(tm.Variables, v.Name); i >= 0 {
+			v = tm.Variables[i]
+		}
+		m.Variables = append(m.Variables, v)
+	}
+	for _, v := range tm.Variables {
+		if indexVar(bm.Variables, v.Name) < 0 {
+			m.Variables = append(m.Variables, v)
+		}
+	}
+	m.Files = append(append([]FileRule{}, tm.Files...), bm.Files...)
+	data, err := yaml.Marshal(m)
+	if err != nil {
+		return top, err
+	}
+	out.Files["pack.yaml"] = data
+	return out, nil
+}
+
+func indexVar(vs []Variable, name string) int {
+	for i, v := range vs {
+		if v.Name == name {
+			return i
+		}
+	}
+	return -1
+}
+
+func firstSet(s ...string) string {
+	for _, x := range s {
+		if x != "" {
+			return x
+		}
+	}
+	return ""
+}

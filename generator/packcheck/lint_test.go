@@ -1,0 +1,141 @@
+package packcheck
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/ewilde/crane/generator"
+	"github.com/ewilde/crane/templates"
+)
+
+func writePack(t *testing.T, files map[string]string) string {
+	t.Helper()
+	root := filepath.Join(t.TempDir(), "pack")
+	for p, data := range files {
+		full := filepath.Join(root, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(full, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return root
+}
+
+const lintManifest = `name: bad
+version: 1.0.0
+description: a pack with one of every problem
+ecosystem: dotnet
+example: Demo
+variables:
+  - name: Name
+    type: name
+    help: the name
+  - name: Unused
+    type: string
+    default: x
+    help: nothing uses it
+  - name: Early
+    type: string
+    default: "{{ .Late }}"
+    help: uses a later variable
+  - name: Late
+    type: string
+    default: y
+    help: declared after Early
+  - name: Tests
+    type: bool
+    default: "true"
+    help: add tests
+tests:
+  - name: Bad Name
+  - name: ok
+    build: {run: [], break: {path: x}}
+files:
+  - path: never.txt
+    when: '{{ and .Tests (not .Tests) }}'
+  - path: ghost.txt
+    policy: seed
+`
+
+// TestLintTable: every kind of problem is found at once, with its file and
+// line.
+func TestLintTable(t *testing.T) {
+	dir := writePack(t, map[string]string{
+		"pack.yaml":            lintManifest,
+		"project/ok.txt.tmpl":  "{{ .Name }} {{ .Early }}\n{{ range .Name | list }}{{ .Anything }}{{ end }}\n",
+		"project/typo.tmpl":    "line one\n{{ .Nmae }}\n",
+		"project/broken.tmpl":  "a\nb\n{{ if .Name }}\n",
+		"project/never.txt":    "x",
+		"project/_helper":      "{{ define \"h\" }}{{ end }}",
+		"project/{x}.txt":      "x",
+		"project/a'b.txt":      "x",
+		"project/main.go":      "package main",
+		"stray.txt":            "x",
+		"README.md":            "about the pack",
+		"testdata/example.txt": "kept",
+	})
+	got := Lint(generator.NewPackSource(templates.Packs()), dir)
+	var lines []string
+	for _, p := range got {
+		lines = append(lines, p.String())
+	}
+	want := []string{
+		"pack.yaml:10: variable Unused is never used: no template, path, default or when refers to it; remove it",
+		"pack.yaml:14: variable Early: its default uses .Late, which is not declared before it (defaults are resolved in order)",
+		`pack.yaml:27: tests: name "Bad Name" must be lowercase letters, digits and dashes (it names testdata/NAME.txtar)`,
+		"pack.yaml:28: tests ok: build: run is empty; give the command and its arguments, e.g. [./build.sh, test]",
+		"pack.yaml:28: tests ok: build: break needs a path and the text to find",
+		`pack.yaml:31: files never.txt: when "{{ and .Tests (not .Tests) }}" never holds for any value of the bool and choice variables it uses: 1 file(s) are never rendered`,
+		"pack.yaml:33: files ghost.txt: the rule applies to no file (an earlier rule matches first, or no file has that path)",
+		"project/_helper: never rendered: a name starting with _ is a partial, and a partial must end in .tmpl",
+		`project/a'b.txt: Go module zips refuse this path (invalid char '\''); rename it (use __Var__ tokens, not braces)`,
+		"project/broken.tmpl:4: unexpected EOF",
+		"project/main.go: Go files and module files in a pack must end in .tmpl: a .go file would be compiled, and a go.mod cuts its folder out of a module",
+		"project/typo.tmpl:2: uses .Nmae, which the pack does not declare; add it under variables or fix the name",
+		"project/{x}.txt: braces are not allowed in pack paths; use __Var__ tokens",
+		"stray.txt: never rendered: only files under project/ and build/ are (testdata/ holds pack test's golden trees)",
+	}
+	if diff := cmp.Diff(want, lines); diff != "" {
+		t.Errorf("lint (-want +got):\n%s", diff)
+	}
+}
+
+// TestBuiltinPacksLintClean: crane's own packs pass crane pack lint.
+func TestBuiltinPacksLintClean(t *testing.T) {
+	names, err := generator.ListPacks(templates.Packs())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range names {
+		t.Run(name, func(t *testing.T) {
+			for _, p := range Lint(generator.NewPackSource(templates.Packs()), name) {
+				t.Error(p)
+			}
+		})
+	}
+}
+
+// TestLintSchema: unknown and mistyped fields of pack.yaml are each reported
+// at their line.
+func TestLintSchema(t *testing.T) {
+	dir := writePack(t, map[string]string{
+		"pack.yaml":     "name: bad\nversion: 1.0.0\ncolour: red\ndescription: d\necosystem: dotnet\nvariables:\n  - name: Name\n    type: name\n    help: h\n    colour: blue\n",
+		"project/a.txt": "a",
+	})
+	var got []string
+	for _, p := range Lint(generator.NewPackSource(nil), dir) {
+		got = append(got, p.String())
+	}
+	want := []string{
+		"pack.yaml:3: field colour not found in type generator.Manifest",
+		"pack.yaml:10: field colour not found in type generator.Variable",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}

@@ -1,0 +1,214 @@
+package packcheck
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/rogpeppe/go-internal/txtar"
+
+	"github.com/ewilde/crane/generator"
+)
+
+// TestOptions are crane pack test's inputs.
+type TestOptions struct {
+	Update   bool                                                                 // rewrite the golden trees instead of comparing
+	LookPath func(file string) (string, error)                                    // exec.LookPath; tests pass their own
+	Ctx      context.Context                                                      // stops a running build check
+	Progress func(format string, args ...any)                                     // optional: a line per step
+	Run      func(ctx context.Context, dir string, argv []string) ([]byte, error) // runs a build check; nil: exec
+	Facts    generator.Facts                                                      // zero: the package's Facts
+}
+
+// Result is one example's outcome: its problems (none: it passed) and
+// whether its build check ran, or why not.
+type Result struct {
+	Name     string
+	Problems []string
+	Build    string // "", "passed, and failed with the break edit", or "skipped: ..."
+}
+
+// Facts are the fixed author and year pack test renders with, so golden
+// trees do not depend on who runs the test or when.
+var Facts = generator.Facts{Author: "Pack Test", Email: "pack-test@example.com", Year: 2026}
+
+var testNameRe = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+
+// Test renders each example the pack in dir declares (under tests; without
+// any, one called "example" with the pack's example name), compares it with
+// dir/testdata/NAME.txtar (or writes it, with Update), and runs its build
+// check when the tools it needs are on PATH.
+func Test(src generator.PackSource, dir string, opts TestOptions) ([]Result, error) {
+	p, err := src.Load(dir)
+	if err != nil {
+		return nil, err
+	}
+	tests := p.Tests
+	if len(tests) == 0 {
+		tests = []generator.PackTest{{Name: "example"}}
+	}
+	if opts.LookPath == nil {
+		opts.LookPath = exec.LookPath
+	}
+	if opts.Ctx == nil {
+		opts.Ctx = context.Background()
+	}
+	if opts.Run == nil {
+		opts.Run = runCommand
+	}
+	seen := map[string]bool{}
+	var results []Result
+	for _, tc := range tests {
+		r := Result{Name: tc.Name}
+		switch {
+		case !testNameRe.MatchString(tc.Name):
+			r.Problems = append(r.Problems, fmt.Sprintf("test name %q must be lowercase letters, digits and dashes (it names testdata/NAME.txtar)", tc.Name))
+		case seen[tc.Name]:
+			r.Problems = append(r.Problems, "declared twice")
+		default:
+			r.Problems, r.Build = runTest(p, dir, tc, opts)
+		}
+		seen[tc.Name] = true
+		results = append(results, r)
+	}
+	return results, nil
+}
+
+func runTest(p *generator.Pack, dir string, tc generator.PackTest, opts TestOptions) ([]string, string) {
+	given := map[string]string{}
+	for k, v := range tc.Values {
+		given[k] = v
+	}
+	if _, ok := given["Name"]; !ok {
+		if p.Example == "" {
+			return []string{"no Name among its values, and the pack has no example name"}, ""
+		}
+		given["Name"] = p.Example
+	}
+	facts := opts.Facts
+	if facts == (generator.Facts{}) {
+		facts = Facts
+	}
+	vals, err := generator.Resolve(p, given, facts, nil)
+	if err != nil {
+		return []string{err.Error()}, ""
+	}
+	tree, err := generator.Render(p, vals, generator.ComponentProject, generator.ComponentBuild)
+	if err != nil {
+		return []string{err.Error()}, ""
+	}
+	golden := filepath.Join(dir, "testdata", tc.Name+".txtar")
+	got := treeFiles(tree)
+	var problems []string
+	if opts.Update {
+		if err := writeGolden(golden, tc, got); err != nil {
+			return []string{err.Error()}, ""
+		}
+	} else {
+		problems = compareGolden(golden, got)
+	}
+	if tc.Build == nil {
+		return problems, ""
+	}
+	build, more := runBuild(tree, tc, opts)
+	return append(problems, more...), build
+}
+
+// treeFiles gives a tree in crane's golden form: "out/PATH" -> content,
+// and "modes" listing the files that are not 0644.
+func treeFiles(tree generator.Tree) map[string]string {
+	got := map[string]string{}
+	var modes []string
+	for _, f := range tree {
+		got["out/"+f.Path] = string(f.Data)
+		if f.Mode != 0o644 {
+			modes = append(modes, fmt.Sprintf("%04o %s\n", f.Mode, f.Path))
+		}
+	}
+	sort.Strings(modes)
+	got["modes"] = strings.Join(modes, "")
+	return got
+}
+
+func writeGolden(file string, tc generator.PackTest, got map[string]string) error {
+	names := make([]string, 0, len(got))
+	for n := range got {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	keys := make([]string, 0, len(tc.Values))
+	for k := range tc.Values {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	comment := "crane pack test: " + tc.Name
+	for _, k := range keys {
+		comment += fmt.Sprintf(" %s=%q", k, tc.Values[k])
+	}
+	ar := &txtar.Archive{Comment: []byte(comment + "\n")}
+	for _, n := range names {
+		ar.Files = append(ar.Files, txtar.File{Name: n, Data: []byte(got[n])})
+	}
+	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+		return fmt.Errorf("cannot write the golden tree: %w", err)
+	}
+	return os.WriteFile(file, txtar.Format(ar), 0o644)
+}
+
+func compareGolden(file string, got map[string]string) []string {
+	ar, err := txtar.ParseFile(file)
+	if errors.Is(err, fs.ErrNotExist) {
+		return []string{fmt.Sprintf("no golden tree %s; run crane pack test -update to write it", filepath.ToSlash(file))}
+	}
+	if err != nil {
+		return []string{fmt.Sprintf("%s: cannot be read; run crane pack test -update to rewrite it", filepath.ToSlash(file))}
+	}
+	want := map[string]string{}
+	for _, f := range ar.Files {
+		want[f.Name] = string(f.Data)
+	}
+	var problems []string
+	for _, name := range sortedKeys(want) {
+		g, ok := got[name]
+		switch {
+		case !ok:
+			problems = append(problems, fmt.Sprintf("%s is in the golden tree but not rendered", name))
+		case g != want[name]:
+			problems = append(problems, fmt.Sprintf("%s differs from the golden tree (-want +got):\n%s", name, cmp.Diff(want[name], g)))
+		}
+	}
+	for _, name := range sortedKeys(got) {
+		if _, ok := want[name]; !ok {
+			problems = append(problems, fmt.Sprintf("%s is rendered but not in the golden tree (run crane pack test -update if it is intended)", name))
+		}
+	}
+	return problems
+}
+
+func sortedKeys(m map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// runCommand runs argv in dir and returns its combined output.
+func runCommand(ctx context.Context, dir string, argv []string) ([]byte, error) {
+	cmd := exec.CommandContext(ctx, argv[0], argv[1:]...)
+	cmd.Dir = dir
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	err := cmd.Run()
+	return out.Bytes(), err
+}

@@ -1,0 +1,145 @@
+package packcheck
+
+import (
+	"fmt"
+	"path"
+	"regexp"
+	"slices"
+	"strings"
+	"text/template/parse"
+
+	"github.com/ewilde/crane/generator"
+)
+
+// checkVariables reports variables nothing uses, and templates that use a
+// variable the pack does not declare (or, in a default, one declared after
+// it: defaults are resolved in order).
+func (l *linter) checkVariables() {
+	declared := map[string]int{"Facts": -1}
+	for i, v := range l.m.Variables {
+		declared[v.Name] = i
+	}
+	var texts []string
+	for _, p := range sortedPaths(l.snap) {
+		top, _, _ := strings.Cut(p, "/")
+		if top != generator.ComponentProject && top != generator.ComponentBuild {
+			continue
+		}
+		texts = append(texts, p) // paths carry __Var__ tokens
+		if !strings.HasSuffix(p, ".tmpl") {
+			continue
+		}
+		text := string(l.snap.Files[p])
+		texts = append(texts, text)
+		base := strings.TrimSuffix(path.Base(p), ".tmpl")
+		if strings.HasPrefix(base, "_") && !strings.HasPrefix(base, "__") {
+			continue // a partial's dot is whatever its caller passes
+		}
+		for _, ref := range rootRefs(text) {
+			if _, ok := declared[ref.name]; !ok {
+				l.add(p, ref.line, "uses .%s, which the pack does not declare; add it under variables or fix the name", ref.name)
+			}
+		}
+	}
+	for i, r := range l.m.Files {
+		texts = append(texts, r.When)
+		for _, ref := range rootRefs(r.When) {
+			if _, ok := declared[ref.name]; !ok {
+				l.add("pack.yaml", l.lines[fmt.Sprintf("files[%d]", i)], "files %s: when uses .%s, which the pack does not declare", r.Path, ref.name)
+			}
+		}
+	}
+	texts = append(texts, l.m.Dir)
+	for i, v := range l.m.Variables {
+		texts = append(texts, v.Default)
+		for _, ref := range rootRefs(v.Default) {
+			if j, ok := declared[ref.name]; !ok || j >= i {
+				l.add("pack.yaml", l.lines[fmt.Sprintf("variables[%d]", i)], "variable %s: its default uses .%s, which is not declared before it (defaults are resolved in order)", v.Name, ref.name)
+			}
+		}
+	}
+	all := strings.Join(texts, "\n")
+	for i, v := range l.m.Variables {
+		if v.Name == "Name" {
+			continue
+		}
+		used := regexp.MustCompile(`\.` + v.Name + `\b|__` + v.Name + `__`)
+		if !used.MatchString(all) {
+			l.add("pack.yaml", l.lines[fmt.Sprintf("variables[%d]", i)], "variable %s is never used: no template, path, default or when refers to it; remove it", v.Name)
+		}
+	}
+}
+
+type ref struct {
+	name string
+	line int
+}
+
+// rootRefs returns the top-level data fields text uses: .X where dot is the
+// template's data (not inside range or with, which move it), and $.X
+// anywhere. A text that does not parse gives none (Load reports it).
+func rootRefs(text string) []ref {
+	t, err := generator.NewTemplate("lint").Parse(text)
+	if err != nil || t.Tree == nil {
+		return nil
+	}
+	var refs []ref
+	lineOf := func(n parse.Node) int { return 1 + strings.Count(text[:min(int(n.Position()), len(text))], "\n") }
+	var walk func(n parse.Node, root bool)
+	walk = func(n parse.Node, root bool) {
+		switch n := n.(type) {
+		case *parse.ListNode:
+			if n != nil {
+				for _, c := range n.Nodes {
+					walk(c, root)
+				}
+			}
+		case *parse.ActionNode:
+			walk(n.Pipe, root)
+		case *parse.PipeNode:
+			if n != nil {
+				for _, c := range n.Cmds {
+					walk(c, root)
+				}
+			}
+		case *parse.CommandNode:
+			for _, a := range n.Args {
+				walk(a, root)
+			}
+		case *parse.FieldNode:
+			if root && !slices.Contains(refNames(refs), n.Ident[0]) {
+				refs = append(refs, ref{n.Ident[0], lineOf(n)})
+			}
+		case *parse.VariableNode:
+			if len(n.Ident) > 1 && n.Ident[0] == "$" {
+				refs = append(refs, ref{n.Ident[1], lineOf(n)})
+			}
+		case *parse.ChainNode:
+			walk(n.Node, root)
+		case *parse.IfNode:
+			walk(n.Pipe, root)
+			walk(n.List, root)
+			walk(n.ElseList, root)
+		case *parse.RangeNode:
+			walk(n.Pipe, root)
+			walk(n.List, false)
+			walk(n.ElseList, root)
+		case *parse.WithNode:
+			walk(n.Pipe, root)
+			walk(n.List, false)
+			walk(n.ElseList, root)
+		case *parse.TemplateNode:
+			walk(n.Pipe, root)
+		}
+	}
+	walk(t.Tree.Root, true)
+	return refs
+}
+
+func refNames(refs []ref) []string {
+	names := make([]string, len(refs))
+	for i, r := range refs {
+		names[i] = r.name
+	}
+	return names
+}

@@ -1,0 +1,107 @@
+package packcheck
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/ewilde/crane/generator"
+)
+
+// maxCombinations bounds the values checkWhen tries for one condition.
+const maxCombinations = 4096
+
+// checkWhen reports file rules that match no file of the pack, and whens
+// that never hold: it tries every combination of the bool and choice
+// variables a condition uses (the others at their defaults for the pack's
+// example name), so a condition false for all of them leaves its files
+// unreachable.
+func (l *linter) checkWhen(p *generator.Pack) {
+	files := p.SourceFiles()
+	for i, r := range p.Files {
+		line := l.lines[fmt.Sprintf("files[%d]", i)]
+		matched := 0
+		for _, f := range files {
+			if p.RuleFor(f.Target) == i {
+				matched++
+			}
+		}
+		if matched == 0 {
+			l.add("pack.yaml", line, "files %s: the rule applies to no file (an earlier rule matches first, or no file has that path)", r.Path)
+			continue
+		}
+		if r.When == "" {
+			continue
+		}
+		if !l.canHold(p, r.When) {
+			l.add("pack.yaml", line, "files %s: when %q never holds for any value of the bool and choice variables it uses: %d file(s) are never rendered", r.Path, r.When, matched)
+		}
+	}
+}
+
+func (l *linter) canHold(p *generator.Pack, when string) bool {
+	type axis struct {
+		name   string
+		values []string
+	}
+	var axes []axis
+	n := 1
+	for _, ref := range rootRefs(when) {
+		v, ok := p.Variable(ref.name)
+		if !ok || v.Computed {
+			continue
+		}
+		switch v.Type {
+		case "bool":
+			axes = append(axes, axis{v.Name, []string{"false", "true"}})
+			n *= 2
+		case "choice":
+			axes = append(axes, axis{v.Name, v.Choices})
+			n *= len(v.Choices)
+		}
+	}
+	if n > maxCombinations {
+		return true // too many to try: give it the benefit of the doubt
+	}
+	name := p.Example
+	if name == "" {
+		name = "Example"
+	}
+	for i := 0; i < n; i++ {
+		given := map[string]string{"Name": name}
+		k := i
+		for _, a := range axes {
+			given[a.name] = a.values[k%len(a.values)]
+			k /= len(a.values)
+		}
+		vals, err := generator.Resolve(p, given, generator.Facts{Author: "A", Year: 2026}, nil)
+		if err != nil {
+			vals = rawValues(p, given) // a broken default is reported on its own
+		}
+		out, err := generator.RenderString(when, vals)
+		if err != nil || strings.TrimSpace(out) == "true" {
+			return true
+		}
+	}
+	return false
+}
+
+// rawValues are given, else each variable's default as written: enough to
+// evaluate a condition when a default does not render.
+func rawValues(p *generator.Pack, given map[string]string) generator.Values {
+	vals := generator.Values{}
+	for _, v := range p.Variables {
+		raw, ok := given[v.Name]
+		if !ok {
+			raw = v.Default
+		}
+		switch v.Type {
+		case "bool":
+			vals[v.Name] = raw == "true"
+		case "list":
+			vals[v.Name] = generator.SplitList(raw)
+		default:
+			vals[v.Name] = raw
+		}
+	}
+	return vals
+}
