@@ -16,8 +16,8 @@ import (
 	"golang.org/x/term"
 
 	"github.com/ewilde/crane/generator"
-	upd "github.com/ewilde/crane/generator/update"
 	"github.com/ewilde/crane/generator/packsrc"
+	upd "github.com/ewilde/crane/generator/update"
 	"github.com/ewilde/crane/templates"
 )
 

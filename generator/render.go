@@ -9,9 +9,9 @@ import (
 	"slices"
 	"strings"
 	"text/template"
+	"time"
 	"unicode"
 	"unicode/utf8"
-	"time"
 )
 
 // File is one rendered file.
