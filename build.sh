@@ -3,7 +3,7 @@
 #   build    go build -o bin/crane with the version stamped
 #   test     lint, then go test ./... (golden trees, CLI scripts, end-to-end pack builds
 #            with every toolchain found on the machine; a missing one is skipped and said);
-#            installs shellcheck, mono-mcs and mono-runtime with apt-get when it can
+#            installs shellcheck, mono-mcs, mono-runtime and strace with apt-get when it can
 #   lint     gofmt, go vet and staticcheck (pinned in go.mod)
 #   golden   rewrite the golden trees: go test ./cmd -run Golden -update
 #   keep     keep every pack's current version under templates/kept (crane update's
@@ -22,11 +22,14 @@ need() {
 # tools installs, where it can, the optional tools the tests use: shellcheck
 # lints every pack's generated build.sh; Mono's C# compiler and runtime
 # (mono-mcs, mono-runtime) compile and run the dotnet pack's C# where the .NET
-# SDK is missing. Without one, its test skips and says so.
+# SDK is missing; strace kills crane at every file-changing system call in the
+# crash test.
+# Without one, its test skips and says so.
 tools() {
   install_tool shellcheck shellcheck
   install_tool mcs mono-mcs
   install_tool mono mono-runtime
+  install_tool strace strace
 }
 
 # install_tool COMMAND PACKAGE installs PACKAGE with apt-get unless COMMAND is
