@@ -306,19 +306,7 @@ func printFound(e *env, repo *probe.Repo, found *ecosystem.Facts) {
 }
 
 func assembleOutcome(plan *generator.Plan, opts *assembleOptions, written int) string {
-	s := summary(plan)
-	switch {
-	case len(plan.Conflicts()) > 0:
-		s += " Nothing written."
-	case opts.report.dryRun:
-		s += " Dry run: nothing written."
-	case written == 0:
-		s += " Nothing to write: the build tooling is up to date."
-	case written == 1:
-		s += " Wrote 1 file."
-	default:
-		s += fmt.Sprintf(" Wrote %d files.", written)
-	}
+	s := outcome(plan, opts.report.dryRun, written, "the build tooling is up to date", "Wrote")
 	if keptYours(plan) && !opts.writeNew && !opts.report.diff {
 		s += "\nKept your version of some files: see crane's with --diff, or write it beside yours with --write-new."
 	}

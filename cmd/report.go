@@ -147,3 +147,22 @@ func newJSONReport(command, root string, p *generator.Plan, dryRun, withDiff boo
 	}
 	return r
 }
+
+// outcome is the plan's summary and what became of it: nothing written (a
+// conflict, a dry run, nothing to do: upToDate says why) or "<verb> N files".
+func outcome(plan *generator.Plan, dryRun bool, written int, upToDate, verb string) string {
+	s := summary(plan)
+	switch {
+	case len(plan.Conflicts()) > 0:
+		s += " Nothing written."
+	case dryRun:
+		s += " Dry run: nothing written."
+	case written == 0:
+		s += " Nothing to write: " + upToDate + "."
+	case written == 1:
+		s += " " + verb + " 1 file."
+	default:
+		s += fmt.Sprintf(" %s %d files.", verb, written)
+	}
+	return s
+}

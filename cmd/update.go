@@ -186,18 +186,5 @@ func withClasses(plan *generator.Plan, classes map[string]upd.Class) *generator.
 }
 
 func updateOutcome(plan *generator.Plan, opts *updateOptions, written int) string {
-	s := summary(plan)
-	switch {
-	case len(plan.Conflicts()) > 0:
-		s += " Nothing written."
-	case opts.report.dryRun:
-		s += " Dry run: nothing written."
-	case written == 0:
-		s += " Nothing to write: up to date."
-	case written == 1:
-		s += " Changed 1 file."
-	default:
-		s += fmt.Sprintf(" Changed %d files.", written)
-	}
-	return s
+	return outcome(plan, opts.report.dryRun, written, "up to date", "Changed")
 }
