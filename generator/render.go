@@ -7,7 +7,6 @@ import (
 	"path"
 	"slices"
 	"strings"
-	"text/template"
 )
 
 // File is one rendered file.
@@ -48,18 +47,6 @@ func templateData(vals Values, facts *Facts) map[string]any {
 	return data
 }
 
-func renderString(t *template.Template, text string, vals Values, facts Facts) (string, error) {
-	t, err := t.Parse(text)
-	if err != nil {
-		return "", err
-	}
-	var b strings.Builder
-	if err := t.Execute(&b, templateData(vals, &facts)); err != nil {
-		return "", err
-	}
-	return b.String(), nil
-}
-
 // Render renders the files of the given components of p with vals. It does no
 // IO: the pack is already in memory. Paths have their __Var__ tokens replaced;
 // a path that would leave the target root is an error.
@@ -83,12 +70,12 @@ func Render(p *Pack, vals Values, components ...string) (Tree, error) {
 				policy = r.Policy
 			}
 			if r.When != "" {
-				var b strings.Builder
-				if err := r.when.Execute(&b, data); err != nil {
+				holds, err := r.holds(data)
+				if err != nil {
 					errs = append(errs, fmt.Sprintf("%s/pack.yaml: files %s: when: %v", p.Name, r.Path, err))
 					continue
 				}
-				if strings.TrimSpace(b.String()) != "true" {
+				if !holds {
 					continue
 				}
 			}
@@ -191,9 +178,11 @@ func (p *Pack) DirFor(vals Values) (string, error) {
 	if p.Dir == "" {
 		return fmt.Sprint(vals["Name"]), nil
 	}
+	if p.dir == nil {
+		return p.Dir, nil // plain text
+	}
 	var b strings.Builder
-	t := template.Must(newTemplate("dir").Parse(p.Dir))
-	if err := t.Execute(&b, templateData(vals, nil)); err != nil {
+	if err := p.dir.Execute(&b, templateData(vals, nil)); err != nil {
 		return "", templateError(err)
 	}
 	return b.String(), nil

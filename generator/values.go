@@ -2,7 +2,6 @@ package generator
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -84,7 +83,7 @@ func Resolve(p *Pack, given map[string]string, facts Facts, ask Prompter) (Value
 			ok = false
 		}
 		if !ok && v.Default != "" {
-			s, err := renderString(newTemplate(p.Name+"/pack.yaml:"+v.Name), v.Default, vals, facts)
+			s, err := p.renderDefault(v, vals, facts)
 			if err != nil {
 				// A default that fails after another problem most likely
 				// needs the value that failed: report only the first cause.
@@ -151,7 +150,7 @@ func (p *Pack) check(v Variable, raw string) (any, []string) {
 			}
 		}
 	}
-	if v.Pattern != "" && (raw != "" || !v.Optional) && !regexp.MustCompile(v.Pattern).MatchString(raw) {
+	if v.Pattern != "" && (raw != "" || !v.Optional) && !p.matches(v, raw) {
 		problems = append(problems, fmt.Sprintf("%s: %q does not match %s; give another with --set %s=...", v.Name, raw, v.Pattern, v.Name))
 	}
 	return raw, problems
