@@ -36,7 +36,7 @@ type GitRepo struct {
 	gitDir  string // this work tree's git folder (HEAD, index)
 	common  string // the folder shared by all work trees (objects, refs, info)
 	store   *filesystem.Storage
-	index   map[string]plumbing.Hash
+	entries []indexEntry             // the index, sorted by path
 	head    *object.Tree             // HEAD's tree; nil when there is no commit or go-git cannot read it
 	headCLI map[string]plumbing.Hash // HEAD's files as git ls-tree lists them, when go-git cannot
 }
@@ -144,13 +144,21 @@ func findGitDir(abs string) (root, gitDir string, err error) {
 	}
 }
 
-// readIndex reads the index with go-git, else with the git command.
+// readIndex reads the index itself (parseIndex), else with go-git, else
+// with the git command.
 func (r *GitRepo) readIndex() error {
-	r.index = map[string]plumbing.Hash{}
+	if data, err := os.ReadFile(filepath.Join(r.gitDir, "index")); err == nil {
+		if entries, ok := parseIndex(data); ok {
+			r.entries = entries
+			return nil
+		}
+	}
+	index := map[string]plumbing.Hash{}
+	defer func() { r.entries = sortedEntries(index) }()
 	idx, err := r.store.Index()
 	if err == nil {
 		for _, e := range idx.Entries {
-			r.index[e.Name] = e.Hash
+			index[e.Name] = e.Hash
 		}
 		return nil
 	}
@@ -170,7 +178,7 @@ func (r *GitRepo) readIndex() error {
 		if !ok || len(fields) != 3 {
 			continue
 		}
-		r.index[string(name)] = plumbing.NewHash(fields[1])
+		index[string(name)] = plumbing.NewHash(fields[1])
 	}
 	return nil
 }
@@ -183,15 +191,25 @@ func (r *GitRepo) Tracked(dir string) ([]string, error) {
 		return nil, err
 	}
 	base = filepath.ToSlash(base)
-	var out []string
-	for p := range r.index {
-		if base == "." {
-			out = append(out, p)
-		} else if rel, ok := strings.CutPrefix(p, base+"/"); ok {
-			out = append(out, rel)
+	if base == "." && len(r.entries) > 0 {
+		out := make([]string, len(r.entries))
+		for i, e := range r.entries {
+			out[i] = e.name
 		}
+		return out, nil
 	}
-	slices.Sort(out)
+	// The paths below base are together in the sorted index, from the
+	// first one at or after base+"/".
+	prefix := base + "/"
+	i, _ := slices.BinarySearchFunc(r.entries, prefix, func(e indexEntry, p string) int { return strings.Compare(e.name, p) })
+	var out []string
+	for _, e := range r.entries[i:] {
+		rel, ok := strings.CutPrefix(e.name, prefix)
+		if !ok {
+			break
+		}
+		out = append(out, rel)
+	}
 	return out, nil
 }
 
@@ -227,7 +245,7 @@ func (r *GitRepo) InfoAttributes() []byte {
 // contents are data, has changes git has not committed, or "" when it has
 // none.
 func (r *GitRepo) dirty(rel string, data []byte) string {
-	h, ok := r.index[rel]
+	h, ok := r.lookup(rel)
 	if !ok {
 		return "untracked"
 	}
