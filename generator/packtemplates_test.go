@@ -26,8 +26,8 @@ func packWith(vars, top, rules string) fstest.MapFS {
 // parsing them once at load must not change.
 func TestPackYAMLTemplateErrors(t *testing.T) {
 	tests := []struct {
-		name              string
-		vars, top, rules  string
+		name             string
+		vars, top, rules string
 		loadErr, wantErr string
 	}{
 		{name: "default does not parse",
