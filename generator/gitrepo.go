@@ -10,12 +10,8 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/go-git/go-billy/v5/osfs"
 	"github.com/go-git/go-git/v5/plumbing"
-	"github.com/go-git/go-git/v5/plumbing/cache"
-	"github.com/go-git/go-git/v5/plumbing/object"
 	"github.com/go-git/go-git/v5/storage/filesystem"
-	"github.com/go-git/go-git/v5/storage/filesystem/dotgit"
 )
 
 // GitRepo is what crane reads of the git repository whose work tree holds a
@@ -37,7 +33,7 @@ type GitRepo struct {
 	common  string // the folder shared by all work trees (objects, refs, info)
 	store   *filesystem.Storage
 	entries []indexEntry             // the index, sorted by path
-	head    *object.Tree             // HEAD's tree; nil when there is no commit or go-git cannot read it
+	head    *plumbing.Hash           // HEAD's tree; nil when there is no commit or go-git cannot read it
 	headCLI map[string]plumbing.Hash // HEAD's files as git ls-tree lists them, when go-git cannot
 }
 
@@ -48,18 +44,10 @@ func OpenGitRepo(dir string) (*GitRepo, error) {
 	if err != nil {
 		return nil, err
 	}
-	root, gitDir, err := findGitDir(abs)
-	if err != nil || root == "" {
+	r, err := openGitStorage(abs)
+	if err != nil || r == nil {
 		return nil, err
 	}
-	r := &GitRepo{Root: root, gitDir: gitDir, common: gitDir}
-	if b, err := os.ReadFile(filepath.Join(gitDir, "commondir")); err == nil {
-		r.common = strings.TrimSpace(string(b))
-		if !filepath.IsAbs(r.common) {
-			r.common = filepath.Join(gitDir, r.common)
-		}
-	}
-	r.store = filesystem.NewStorage(dotgit.NewRepositoryFilesystem(osfs.New(gitDir), osfs.New(r.common)), cache.NewObjectLRUDefault())
 	if err := r.readIndex(); err != nil {
 		return nil, err
 	}
@@ -81,13 +69,9 @@ func (r *GitRepo) readHead() error {
 	if err != nil {
 		return nil // unborn: no commit yet
 	}
-	c, err := object.GetCommit(r.store, ref.Hash())
-	var tree *object.Tree
+	tree, err := commitTree(r.store, ref.Hash())
 	if err == nil {
-		tree, err = c.Tree()
-	}
-	if err == nil {
-		r.head = tree
+		r.head = &tree
 		return nil
 	}
 	if _, lookErr := exec.LookPath("git"); lookErr != nil {
@@ -256,8 +240,8 @@ func (r *GitRepo) dirty(rel string, data []byte) string {
 	}
 	committed := r.headCLI[rel]
 	if r.head != nil {
-		if f, err := r.head.File(rel); err == nil {
-			committed = f.Hash
+		if h, ok := treeFile(r.store, *r.head, rel); ok {
+			committed = h
 		}
 	}
 	if committed != h {
