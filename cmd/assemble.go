@@ -95,6 +95,7 @@ func runAssemble(e *env, opts *assembleOptions) error {
 	if generator.InGitDir(opts.dir) {
 		return usageErrorf("target directory %s is inside .git; crane never writes there: give the repository's folder", opts.dir)
 	}
+	openGit := openGitRepoAsync(opts.dir)
 	repo, err := probe.Scan(opts.dir, all.Finds)
 	if err != nil {
 		return fmt.Errorf("reading %s: %w", opts.dir, err)
@@ -120,7 +121,7 @@ func runAssemble(e *env, opts *assembleOptions) error {
 	if err != nil {
 		return err
 	}
-	gitRepo, err := generator.OpenGitRepo(opts.dir)
+	gitRepo, err := openGit()
 	if err != nil {
 		return fmt.Errorf("reading the git repository of %s: %w", opts.dir, err)
 	}
