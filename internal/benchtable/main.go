@@ -75,10 +75,9 @@ func scratch() (string, error) {
 }
 
 type bench struct {
-	work                 string
-	crane, empty, floor  string
-	tree                 string // crane init's output, rendered once
-	cookiecutterTemplate string
+	work                string
+	crane, empty, floor string
+	tree                string // crane init's output, rendered once
 }
 
 // timed runs cmd once in dir and returns its wall time and peak RSS (KiB).

@@ -26,7 +26,8 @@ func TestRegexpMatchesAsCompiled(t *testing.T) {
 	if got := r.ReplaceAllStringFunc("__A__", func(s string) string { return s[2:3] }); got != "A" {
 		t.Errorf("ReplaceAllStringFunc = %q", got)
 	}
-	if r.Regexp() != r.Regexp() {
+	first, second := r.Regexp(), r.Regexp()
+	if first != second {
 		t.Errorf("Regexp() compiled twice")
 	}
 }
