@@ -131,11 +131,12 @@ func findGitDir(abs string) (root, gitDir string, err error) {
 // readIndex reads the index itself (parseIndex), else with go-git, else
 // with the git command.
 func (r *GitRepo) readIndex() error {
-	if data, err := os.ReadFile(filepath.Join(r.gitDir, "index")); err == nil {
-		if entries, ok := parseIndex(data); ok {
-			r.entries = entries
-			return nil
-		}
+	parsed := false
+	_ = readIndexFile(filepath.Join(r.gitDir, "index"), func(data []byte) {
+		r.entries, parsed = parseIndex(data)
+	})
+	if parsed {
+		return nil
 	}
 	index := map[string]plumbing.Hash{}
 	defer func() { r.entries = sortedEntries(index) }()
