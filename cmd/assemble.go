@@ -107,6 +107,7 @@ func runAssemble(e *env, opts *assembleOptions) error {
 		return err
 	}
 	defer release()
+	openGit := openGitRepoAsync(opts.dir)
 	repo, err := scan(e.ctx, opts.dir)
 	if err != nil {
 		return fmt.Errorf("reading %s: %w", opts.dir, err)
@@ -136,7 +137,7 @@ func runAssemble(e *env, opts *assembleOptions) error {
 	if err != nil {
 		return err
 	}
-	gitRepo, err := generator.OpenGitRepo(opts.dir)
+	gitRepo, err := openGit()
 	if err != nil {
 		return fmt.Errorf("reading the git repository of %s: %w", opts.dir, err)
 	}

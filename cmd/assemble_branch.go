@@ -2,15 +2,15 @@ package cmd
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/ewilde/crane/generator"
 	"github.com/ewilde/crane/generator/ecosystem"
+	"github.com/ewilde/crane/internal/lazyre"
 )
 
 // branchWord is a branch name a workflow's branches: list can hold unquoted.
-var branchWord = regexp.MustCompile(`^[A-Za-z0-9_][A-Za-z0-9._/-]*$`)
+var branchWord = lazyre.New(`^[A-Za-z0-9_][A-Za-z0-9._/-]*$`)
 
 // defaultBranch reads the repository's default branch into the DefaultBranch
 // fact of packs that declare it, and returns it ("" when there is no

@@ -115,3 +115,23 @@ func resolveAssemble(e *env, p *generator.Pack, found *ecosystem.Facts, old *gen
 	}
 	return generator.Resolve(p, given, facts, ask)
 }
+
+// openGitRepoAsync starts reading the git repository holding dir (its
+// index above all) and returns a function that waits for it: the probe's
+// walk of the tree and the index cost about the same on a big repository,
+// and neither needs the other.
+func openGitRepoAsync(dir string) func() (*generator.GitRepo, error) {
+	type opened struct {
+		repo *generator.GitRepo
+		err  error
+	}
+	ch := make(chan opened, 1)
+	go func() {
+		r, err := generator.OpenGitRepo(dir)
+		ch <- opened{r, err}
+	}()
+	return func() (*generator.GitRepo, error) {
+		o := <-ch
+		return o.repo, o.err
+	}
+}

@@ -4,10 +4,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 
 	"github.com/ewilde/crane/generator"
+	"github.com/ewilde/crane/internal/lazyre"
 )
 
 // initRepo makes dir (where the project is staged) a git repository; on
@@ -21,7 +21,7 @@ func initRepo(g generator.Git, dir, target string) error {
 	return nil
 }
 
-var plainWord = regexp.MustCompile(`^[A-Za-z0-9_./-]+$`)
+var plainWord = lazyre.New(`^[A-Za-z0-9_./-]+$`)
 
 // shellWord quotes s for the "Next: cd ..." hint when it needs it; a
 // relative path starting with "-" gets "./" so that cd does not read it as

@@ -5,8 +5,8 @@ import (
 	"fmt"
 	"maps"
 	"path"
-	"regexp"
 	"strings"
+	"sync"
 	"text/template"
 
 	"github.com/Masterminds/sprig/v3"
@@ -15,6 +15,7 @@ import (
 
 	"github.com/ewilde/crane/generator/ecosystem"
 	"github.com/ewilde/crane/generator/ecosystem/all"
+	"github.com/ewilde/crane/internal/lazyre"
 )
 
 // unhermetic are the sprig functions a pack may not call: they read the
@@ -31,9 +32,9 @@ var unhermetic = []string{
 	"genSelfSignedCert", "genSelfSignedCertWithKey", "genSignedCert", "genSignedCertWithKey",
 }
 
-// funcMap is built once: sprig's functions less the unhermetic ones, plus
-// crane's own.
-var funcMap = buildFuncMap()
+// funcMap is built once, on first use (crane version and --help never
+// build it): sprig's functions less the unhermetic ones, plus crane's own.
+var funcMap = sync.OnceValue(buildFuncMap)
 
 func buildFuncMap() template.FuncMap {
 	m := sprig.TxtFuncMap()
@@ -50,7 +51,7 @@ func buildFuncMap() template.FuncMap {
 
 // FuncNames lists the functions packs render with, sorted. Tests use it to
 // prove the map is hermetic.
-func FuncNames() []string { return sortedKeys(funcMap) }
+func FuncNames() []string { return sortedKeys(funcMap()) }
 
 func craneFuncs() template.FuncMap {
 	m := template.FuncMap{
@@ -77,13 +78,15 @@ func craneFuncs() template.FuncMap {
 }
 
 // craneNamespace is the UUID v5 namespace of crane's derived GUIDs.
-var craneNamespace = uuid.NewSHA1(uuid.NameSpaceURL, []byte("https://github.com/ewilde/crane"))
+var craneNamespace = sync.OnceValue(func() uuid.UUID {
+	return uuid.NewSHA1(uuid.NameSpaceURL, []byte("https://github.com/ewilde/crane"))
+})
 
 // DeriveGUID returns the upper-case UUID v5 of the joined parts in crane's
 // namespace, so the .sln and the .csproj always agree and output is
 // reproducible. guid "project" "Demo" gives the same GUID every time.
 func DeriveGUID(parts ...string) string {
-	return strings.ToUpper(uuid.NewSHA1(craneNamespace, []byte(strings.Join(parts, "\x00"))).String())
+	return strings.ToUpper(uuid.NewSHA1(craneNamespace(), []byte(strings.Join(parts, "\x00"))).String())
 }
 
 func xmlEscape(s string) string {
@@ -99,7 +102,7 @@ func msbuildEscape(s string) string {
 	return xmlEscape(strings.NewReplacer("%", "%25", "$", "%24", "@", "%40").Replace(s))
 }
 
-var shellSafeRe = regexp.MustCompile(`^[A-Za-z0-9_./:@%+=,-]+$`)
+var shellSafeRe = lazyre.New(`^[A-Za-z0-9_./:@%+=,-]+$`)
 
 // shellQuote quotes s for POSIX sh: single quotes, with embedded ones closed,
 // escaped and reopened.
@@ -131,11 +134,14 @@ func powershellQuote(s string) string {
 	return b.String()
 }
 
+// newTemplate is a new template set with the func map. Funcs checks every
+// function by reflection, so a pack makes one set and parses all its
+// templates into it (see Pack.tmpl).
 func newTemplate(name string) *template.Template {
-	return template.New(name).Option("missingkey=error").Funcs(funcMap)
+	return template.New(name).Option("missingkey=error").Funcs(funcMap())
 }
 
-var tmplErrRe = regexp.MustCompile(`^template: ([^:]+):(\d+)(?::\d+)?: (?:executing "[^"]*" at (<[^>]*>): )?(.*)$`)
+var tmplErrRe = lazyre.New(`^template: ([^:]+):(\d+)(?::\d+)?: (?:executing "[^"]*" at (<[^>]*>): )?(.*)$`)
 
 // TemplateError is a template that failed to parse or execute, named by its
 // pack file and line: "dotnet/build/executable_build.sh.tmpl:12: ...".

@@ -4,7 +4,6 @@ import (
 	"os/user"
 	"path/filepath"
 
-	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/config"
 	"github.com/go-git/go-git/v5/plumbing"
 )
@@ -51,10 +50,7 @@ func (GoGit) WorkTree(dir string) (string, bool) {
 
 // Init runs the equivalent of git init -b main.
 func (GoGit) Init(dir string) error {
-	_, err := git.PlainInitWithOptions(dir, &git.PlainInitOptions{
-		InitOptions: git.InitOptions{DefaultBranch: plumbing.NewBranchReferenceName("main")},
-	})
-	return err
+	return initRepository(dir, plumbing.NewBranchReferenceName("main"))
 }
 
 // ReadFacts reads the defaults crane offers from the machine: the author from

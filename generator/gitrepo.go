@@ -10,12 +10,8 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/go-git/go-billy/v5/osfs"
 	"github.com/go-git/go-git/v5/plumbing"
-	"github.com/go-git/go-git/v5/plumbing/cache"
-	"github.com/go-git/go-git/v5/plumbing/object"
 	"github.com/go-git/go-git/v5/storage/filesystem"
-	"github.com/go-git/go-git/v5/storage/filesystem/dotgit"
 )
 
 // GitRepo is what crane reads of the git repository whose work tree holds a
@@ -36,8 +32,8 @@ type GitRepo struct {
 	gitDir  string // this work tree's git folder (HEAD, index)
 	common  string // the folder shared by all work trees (objects, refs, info)
 	store   *filesystem.Storage
-	index   map[string]plumbing.Hash
-	head    *object.Tree             // HEAD's tree; nil when there is no commit or go-git cannot read it
+	entries []indexEntry             // the index, sorted by path
+	head    *plumbing.Hash           // HEAD's tree; nil when there is no commit or go-git cannot read it
 	headCLI map[string]plumbing.Hash // HEAD's files as git ls-tree lists them, when go-git cannot
 }
 
@@ -48,18 +44,10 @@ func OpenGitRepo(dir string) (*GitRepo, error) {
 	if err != nil {
 		return nil, err
 	}
-	root, gitDir, err := findGitDir(abs)
-	if err != nil || root == "" {
+	r, err := openGitStorage(abs)
+	if err != nil || r == nil {
 		return nil, err
 	}
-	r := &GitRepo{Root: root, gitDir: gitDir, common: gitDir}
-	if b, err := os.ReadFile(filepath.Join(gitDir, "commondir")); err == nil {
-		r.common = strings.TrimSpace(string(b))
-		if !filepath.IsAbs(r.common) {
-			r.common = filepath.Join(gitDir, r.common)
-		}
-	}
-	r.store = filesystem.NewStorage(dotgit.NewRepositoryFilesystem(osfs.New(gitDir), osfs.New(r.common)), cache.NewObjectLRUDefault())
 	if err := r.readIndex(); err != nil {
 		return nil, err
 	}
@@ -81,13 +69,9 @@ func (r *GitRepo) readHead() error {
 	if err != nil {
 		return nil // unborn: no commit yet
 	}
-	c, err := object.GetCommit(r.store, ref.Hash())
-	var tree *object.Tree
+	tree, err := commitTree(r.store, ref.Hash())
 	if err == nil {
-		tree, err = c.Tree()
-	}
-	if err == nil {
-		r.head = tree
+		r.head = &tree
 		return nil
 	}
 	if _, lookErr := exec.LookPath("git"); lookErr != nil {
@@ -144,13 +128,22 @@ func findGitDir(abs string) (root, gitDir string, err error) {
 	}
 }
 
-// readIndex reads the index with go-git, else with the git command.
+// readIndex reads the index itself (parseIndex), else with go-git, else
+// with the git command.
 func (r *GitRepo) readIndex() error {
-	r.index = map[string]plumbing.Hash{}
+	parsed := false
+	_ = readIndexFile(filepath.Join(r.gitDir, "index"), func(data []byte) {
+		r.entries, parsed = parseIndex(data)
+	})
+	if parsed {
+		return nil
+	}
+	index := map[string]plumbing.Hash{}
+	defer func() { r.entries = sortedEntries(index) }()
 	idx, err := r.store.Index()
 	if err == nil {
 		for _, e := range idx.Entries {
-			r.index[e.Name] = e.Hash
+			index[e.Name] = e.Hash
 		}
 		return nil
 	}
@@ -170,7 +163,7 @@ func (r *GitRepo) readIndex() error {
 		if !ok || len(fields) != 3 {
 			continue
 		}
-		r.index[string(name)] = plumbing.NewHash(fields[1])
+		index[string(name)] = plumbing.NewHash(fields[1])
 	}
 	return nil
 }
@@ -183,15 +176,25 @@ func (r *GitRepo) Tracked(dir string) ([]string, error) {
 		return nil, err
 	}
 	base = filepath.ToSlash(base)
-	var out []string
-	for p := range r.index {
-		if base == "." {
-			out = append(out, p)
-		} else if rel, ok := strings.CutPrefix(p, base+"/"); ok {
-			out = append(out, rel)
+	if base == "." && len(r.entries) > 0 {
+		out := make([]string, len(r.entries))
+		for i, e := range r.entries {
+			out[i] = e.name
 		}
+		return out, nil
 	}
-	slices.Sort(out)
+	// The paths below base are together in the sorted index, from the
+	// first one at or after base+"/".
+	prefix := base + "/"
+	i, _ := slices.BinarySearchFunc(r.entries, prefix, func(e indexEntry, p string) int { return strings.Compare(e.name, p) })
+	var out []string
+	for _, e := range r.entries[i:] {
+		rel, ok := strings.CutPrefix(e.name, prefix)
+		if !ok {
+			break
+		}
+		out = append(out, rel)
+	}
 	return out, nil
 }
 
@@ -227,7 +230,7 @@ func (r *GitRepo) InfoAttributes() []byte {
 // contents are data, has changes git has not committed, or "" when it has
 // none.
 func (r *GitRepo) dirty(rel string, data []byte) string {
-	h, ok := r.index[rel]
+	h, ok := r.lookup(rel)
 	if !ok {
 		return "untracked"
 	}
@@ -238,8 +241,8 @@ func (r *GitRepo) dirty(rel string, data []byte) string {
 	}
 	committed := r.headCLI[rel]
 	if r.head != nil {
-		if f, err := r.head.File(rel); err == nil {
-			committed = f.Hash
+		if h, ok := treeFile(r.store, *r.head, rel); ok {
+			committed = h
 		}
 	}
 	if committed != h {

@@ -3,7 +3,9 @@ package generator
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
+	"sync"
 
 	"github.com/go-git/go-git/v5/plumbing/format/gitignore"
 )
@@ -52,6 +54,7 @@ func filterIgnore(crane, user []byte, tracked []string) ([]byte, []string) {
 	}
 	var out bytes.Buffer
 	var notes []string
+	names := sync.OnceValue(func() trackedNames { return namesOf(tracked) })
 	for _, l := range splitKeep(crane) {
 		t := strings.TrimSpace(trimEOL(l))
 		if t == "" || strings.HasPrefix(t, "#") {
@@ -61,7 +64,7 @@ func filterIgnore(crane, user []byte, tracked []string) ([]byte, []string) {
 		if have[ignoreKey(t)] {
 			continue
 		}
-		if hidden := hides(t, tracked); hidden != "" {
+		if hidden := hides(t, tracked, names); hidden != "" {
 			notes = append(notes, fmt.Sprintf("crane leaves %s out of .gitignore: it would hide %s, which git tracks", t, hidden))
 			continue
 		}
@@ -70,13 +73,73 @@ func filterIgnore(crane, user []byte, tracked []string) ([]byte, []string) {
 	return out.Bytes(), notes
 }
 
+// trackedNames are the names in a list of tracked paths, each once: every
+// folder's name and every file's base name.
+type trackedNames struct {
+	folders, bases map[string]bool
+}
+
+func namesOf(tracked []string) trackedNames {
+	n := trackedNames{folders: map[string]bool{}, bases: map[string]bool{}}
+	lastDir := ""
+	for _, f := range tracked {
+		dir, base := "", f
+		if i := strings.LastIndexByte(f, '/'); i >= 0 {
+			dir, base = f[:i], f[i+1:]
+		}
+		n.bases[base] = true
+		if dir != lastDir && dir != "" {
+			for _, seg := range strings.Split(dir, "/") {
+				n.folders[seg] = true
+			}
+		}
+		lastDir = dir
+	}
+	return n
+}
+
 // hides returns the first tracked path the ignore line matches, itself or
-// through a folder above it, or "". Each folder is tried once.
-func hides(line string, tracked []string) string {
+// through a folder above it, or "".
+//
+// A line without a slash (bin/, *.user) matches a name at any depth, so a
+// path is hidden exactly when one of its folders' names, or its base name
+// (unless the line is for folders only), matches: each distinct name is
+// tried once, and the paths are scanned only when one matched. A line with
+// a slash is tried against each folder once and each path (hidesGlob).
+func hides(line string, tracked []string, names func() trackedNames) string {
 	if strings.HasPrefix(line, "!") {
 		return ""
 	}
 	p := gitignore.ParsePattern(line, nil)
+	if strings.Contains(strings.TrimSuffix(line, "/"), "/") {
+		return hidesGlob(p, tracked)
+	}
+	n := names()
+	folders, bases := map[string]bool{}, map[string]bool{}
+	for name := range n.folders {
+		if p.Match([]string{name}, true) == gitignore.Exclude {
+			folders[name] = true
+		}
+	}
+	for name := range n.bases {
+		if p.Match([]string{name}, false) == gitignore.Exclude {
+			bases[name] = true
+		}
+	}
+	if len(folders) == 0 && len(bases) == 0 {
+		return ""
+	}
+	for _, f := range tracked {
+		segs := strings.Split(f, "/")
+		if bases[segs[len(segs)-1]] || slices.ContainsFunc(segs[:len(segs)-1], func(s string) bool { return folders[s] }) {
+			return f
+		}
+	}
+	return ""
+}
+
+// hidesGlob is hides for a pattern with a slash: each folder is tried once.
+func hidesGlob(p gitignore.Pattern, tracked []string) string {
 	dirs := map[string]bool{} // folder -> matched
 	for _, f := range tracked {
 		segs := strings.Split(f, "/")

@@ -127,10 +127,7 @@ func instrument(list *parse.ListNode) {
 	}
 }
 
-// bound makes the pack's templates stoppable by its clock (see bound).
-func (p *Pack) bound() {
-	bound(p.tmpl, &p.clock)
-	for i := range p.rules {
-		bound(p.rules[i].when, &p.clock)
-	}
-}
+// bound makes the pack's templates stoppable by its clock (see bound): its
+// one template set holds the files, the partials and pack.yaml's defaults,
+// dir and when conditions (see packtemplates.go).
+func (p *Pack) bound() { bound(p.tmpl, &p.clock) }

@@ -15,6 +15,7 @@ import (
 
 	"github.com/ewilde/crane/generator/ecosystem/all"
 	"github.com/ewilde/crane/generator/packsrc"
+	"github.com/ewilde/crane/internal/lazyre"
 )
 
 // Component names. Every pack splits its files into these two folders:
@@ -89,8 +90,13 @@ type Pack struct {
 	Limits Limits
 	clock  renderClock // the deadline of the render under way (see bound)
 	files  []packFile
-	tmpl   *template.Template
-	rules  []compiledRule
+	// tmpl is the pack's one template set: its files and partials, and
+	// pack.yaml's templates (see packtemplates.go).
+	tmpl     *template.Template
+	rules    []compiledRule
+	defaults map[string]parsedDefault  // templated defaults, by variable
+	dir      *template.Template        // nil when dir is plain
+	patterns map[string]*regexp.Regexp // by expression
 }
 
 type compiledRule struct {
@@ -110,12 +116,12 @@ type packFile struct {
 }
 
 var (
-	packNameRe = regexp.MustCompile(`^[a-z][a-z0-9-]*$`)
-	semverRe   = regexp.MustCompile(`^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?$`)
-	varNameRe  = regexp.MustCompile(`^[A-Z][A-Za-z0-9]*$`)
+	packNameRe = lazyre.New(`^[a-z][a-z0-9-]*$`)
+	semverRe   = lazyre.New(`^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?$`)
+	varNameRe  = lazyre.New(`^[A-Z][A-Za-z0-9]*$`)
 	// Path tokens name PascalCase variables, so lower-case dunder names such
 	// as Python's __init__.py and __main__.py stay as they are.
-	pathTokenRe  = regexp.MustCompile(`__([A-Z][A-Za-z0-9]*)__`)
+	pathTokenRe  = lazyre.New(`__([A-Z][A-Za-z0-9]*)__`)
 	variableType = []string{"string", "bool", "choice", "name", "list"}
 )
 
@@ -178,7 +184,7 @@ func loadPack(fsys fs.FS, name string, released bool) (*Pack, error) {
 		known, _ := ListPacks(fsys)
 		return nil, &UnknownPackError{Name: name, Known: known}
 	}
-	p := &Pack{}
+	p := &Pack{tmpl: newTemplate(name)}
 	dec := yaml.NewDecoder(bytes.NewReader(raw))
 	dec.KnownFields(true)
 	if err := dec.Decode(&p.Manifest); err != nil {
@@ -260,25 +266,26 @@ func (p *Pack) validateManifest(dir string, released bool) []string {
 		if strings.TrimSpace(v.Help) == "" {
 			add("%s: help is empty", where)
 		}
-		if v.Pattern != "" {
-			if _, err := regexp.Compile(v.Pattern); err != nil {
-				add("%s: pattern: %v", where, err)
-			}
-			if strings.TrimSpace(v.PatternHelp) == "" && !released {
-				add("%s: pattern_help is empty: say in words what the pattern accepts (a user never sees the pattern)", where)
-			}
-		} else if v.PatternHelp != "" {
+		defaultErr, patternErr := p.parseVariable(v)
+		if patternErr != nil {
+			add("%s: pattern: %v", where, patternErr)
+		}
+		if v.Pattern != "" && strings.TrimSpace(v.PatternHelp) == "" && !released {
+			add("%s: pattern_help is empty: say in words what the pattern accepts (a user never sees the pattern)", where)
+		} else if v.Pattern == "" && v.PatternHelp != "" {
 			add("%s: pattern_help is only for a variable with a pattern", where)
 		}
-		if _, err := newTemplate(v.Name).Parse(v.Default); err != nil {
-			add("%s: default: %v", where, err)
+		if defaultErr != nil {
+			add("%s: default: %v", where, defaultErr)
 		}
 	}
 	if !hasName {
 		add("variables: the pack needs a variable Name of type name")
 	}
-	if _, err := newTemplate("dir").Parse(p.Dir); err != nil {
+	if t, err := p.parseExpr("dir", p.Dir); err != nil {
 		add("dir: %v", err)
+	} else {
+		p.dir = t
 	}
 	for i, r := range p.Files {
 		if _, err := path.Match(r.Path, ""); err != nil || r.Path == "" {
@@ -303,7 +310,7 @@ func (p *Pack) validateManifest(dir string, released bool) []string {
 		if r.RenamedFrom != "" && (strings.ContainsAny(r.Path, "*?[") || checkRelPath(pathTokenRe.ReplaceAllString(r.RenamedFrom, "x")) != nil) {
 			add("files[%d] %s: renamed_from %q needs a plain path and a clean relative old path", i, r.Path, r.RenamedFrom)
 		}
-		t, err := newTemplate(r.Path).Parse(r.When)
+		t, err := p.parseExpr(r.Path, r.When)
 		if err != nil {
 			add("files[%d] %s: when: %v", i, r.Path, err)
 		}

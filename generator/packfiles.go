@@ -14,7 +14,6 @@ import (
 // be called by their base name.
 func (p *Pack) loadFiles(fsys fs.FS, dir string) []string {
 	var problems []string
-	p.tmpl = newTemplate(dir)
 	for _, comp := range []string{ComponentProject, ComponentBuild} {
 		root := path.Join(dir, comp)
 		if _, err := fs.Stat(fsys, root); errors.Is(err, fs.ErrNotExist) {

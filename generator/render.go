@@ -104,14 +104,15 @@ func Render(p *Pack, vals Values, components ...string) (Tree, error) {
 			}
 			if r.When != "" {
 				w := &boundedWriter{max: lim.MaxFileBytes, clock: &p.clock}
-				if err := r.when.Execute(w, data); err != nil {
+				holds, err := r.holds(data, w)
+				if err != nil {
 					if errors.Is(err, errStopped) {
 						return nil, limitError(p, "pack.yaml: files "+r.Path+": when", w, lim)
 					}
 					errs = append(errs, fmt.Sprintf("%s/pack.yaml: files %s: when: %v", p.Name, r.Path, err))
 					continue
 				}
-				if strings.TrimSpace(w.buf.String()) != "true" {
+				if !holds {
 					continue
 				}
 			}
@@ -265,7 +266,10 @@ func (p *Pack) DirFor(vals Values) (string, error) {
 	if p.Dir == "" {
 		return fmt.Sprint(vals["Name"]), nil
 	}
-	s, err := renderText(newTemplate(p.Name+"/pack.yaml:dir"), p.Dir, templateData(vals, nil), p.limits())
+	if p.dir == nil {
+		return p.Dir, nil // plain text
+	}
+	s, err := p.execBounded(p.dir, templateData(vals, nil))
 	if err != nil {
 		return "", templateError(err)
 	}

@@ -93,7 +93,7 @@ func Resolve(p *Pack, given map[string]string, facts Facts, ask Prompter) (Value
 			ok = false
 		}
 		if !ok && v.Default != "" {
-			s, err := renderString(newTemplate(p.Name+"/pack.yaml:"+v.Name), v.Default, vals, facts, p.limits())
+			s, err := p.renderDefault(v, vals, facts)
 			if err != nil {
 				// A default that fails after another problem most likely
 				// needs the value that failed: report only the first cause.
@@ -174,7 +174,7 @@ func (p *Pack) check(v Variable, raw string) (any, []string) {
 			}
 		}
 	}
-	if v.Pattern != "" && (raw != "" || !v.Optional) && !regexp.MustCompile(v.Pattern).MatchString(raw) {
+	if v.Pattern != "" && (raw != "" || !v.Optional) && !p.matches(v, raw) {
 		what := v.PatternHelp
 		if what == "" { // a released pack version from before pattern_help
 			what = "of the form this variable accepts (crane packs " + p.Name + " describes it)"

@@ -4,9 +4,10 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/ewilde/crane/internal/lazyre"
 )
 
 // ExpandMembers expands the member patterns of a workspace (npm's
@@ -73,7 +74,7 @@ func matchSegment(root string, dirs []string, seg string) []string {
 
 // shellWordRe matches a path pattern a build script may use unquoted: no
 // spaces, quotes or other characters the shell reads, and no leading dash.
-var shellWordRe = regexp.MustCompile(`^[A-Za-z0-9._@*][A-Za-z0-9._@/*-]*$`)
+var shellWordRe = lazyre.New(`^[A-Za-z0-9._@*][A-Za-z0-9._@/*-]*$`)
 
 // ShellWords joins the patterns a build script may use unquoted inside the
 // repository (see shellWordRe; no ".." segment), space separated, and leaves

@@ -15,11 +15,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/ewilde/crane/generator/safefile"
+	"github.com/ewilde/crane/internal/lazyre"
 )
 
 // Repo is what one walk of a repository found.
@@ -109,7 +109,7 @@ func (r *Repo) Has(name string) bool {
 	return ok
 }
 
-var versionRe = regexp.MustCompile(`^v?(\d+)\.(\d+)(?:\.(\d+))?`)
+var versionRe = lazyre.New(`^v?(\d+)\.(\d+)(?:\.(\d+))?`)
 
 // SemVersion returns the first three parts of Version ("1.4.2.0" gives
 // "1.4.2", "2.1" gives "2.1.0"), or "" when it does not start with a version.

@@ -28,10 +28,13 @@ func walk(root string, visit func(rel string, d fs.DirEntry, ignored func() bool
 	if data, err := safefile.Read(filepath.Join(root, ".git", "info", "exclude"), safefile.MaxFileSize); err == nil {
 		patterns = parseIgnore(data, nil)
 	}
-	return walkDir(root, nil, patterns, visit)
+	return walkDir(root, nil, "", patterns, visit)
 }
 
-func walkDir(dir string, rel []string, patterns []gitignore.Pattern, visit func(string, fs.DirEntry, func() bool)) error {
+// walkDir walks dir, which is rel (relSlash joined with "/") below the root.
+// A path's segments are built only for the matcher: for a folder, or a file
+// whose ignored() is asked.
+func walkDir(dir string, rel []string, relSlash string, patterns []gitignore.Pattern, visit func(string, fs.DirEntry, func() bool)) error {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return err
@@ -47,13 +50,21 @@ func walkDir(dir string, rel []string, patterns []gitignore.Pattern, visit func(
 	}
 	matcher := gitignore.NewMatcher(patterns)
 	for _, e := range entries {
-		path := append(rel[:len(rel):len(rel)], e.Name())
-		slash := strings.Join(path, "/")
-		visit(slash, e, func() bool { return matcher.Match(path, e.IsDir()) })
-		if !e.IsDir() || skipDirs[e.Name()] || matcher.Match(path, true) {
+		name := e.Name()
+		slash := name
+		if relSlash != "" {
+			slash = relSlash + "/" + name
+		}
+		pathOf := func() []string { return append(rel[:len(rel):len(rel)], name) }
+		visit(slash, e, func() bool { return matcher.Match(pathOf(), e.IsDir()) })
+		if !e.IsDir() || skipDirs[name] {
 			continue
 		}
-		if err := walkDir(filepath.Join(dir, e.Name()), path, patterns, visit); err != nil {
+		path := pathOf()
+		if matcher.Match(path, true) {
+			continue
+		}
+		if err := walkDir(filepath.Join(dir, name), path, slash, patterns, visit); err != nil {
 			return err
 		}
 	}

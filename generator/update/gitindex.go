@@ -1,32 +1,33 @@
 package update
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
 	"slices"
 	"strings"
 
-	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/filemode"
 	"github.com/go-git/go-git/v5/plumbing/format/index"
+	"github.com/go-git/go-git/v5/storage/filesystem"
+
+	"github.com/ewilde/crane/generator"
 )
 
 // RepoBlobs reads blobs from the git repository holding root; nil when
 // root is in none.
 func RepoBlobs(root string) Blobs {
-	repo, err := git.PlainOpenWithOptions(root, &git.PlainOpenOptions{DetectDotGit: true})
-	if err != nil {
+	_, store, err := generator.GitStorage(root)
+	if err != nil || store == nil {
 		return nil
 	}
 	return func(id string) ([]byte, bool) {
-		b, err := repo.BlobObject(plumbing.NewHash(id))
+		obj, err := store.EncodedObject(plumbing.BlobObject, plumbing.NewHash(id))
 		if err != nil {
 			return nil, false
 		}
-		r, err := b.Reader()
+		r, err := obj.Reader()
 		if err != nil {
 			return nil, false
 		}
@@ -45,22 +46,18 @@ func RecordConflicts(root string, files []Stages) error {
 	if len(files) == 0 {
 		return nil
 	}
-	repo, err := git.PlainOpenWithOptions(root, &git.PlainOpenOptions{DetectDotGit: true})
-	if errors.Is(err, git.ErrRepositoryNotExists) {
+	wtRoot, store, err := generator.GitStorage(root)
+	if err != nil {
+		return fmt.Errorf("reading git repository: %w", err)
+	}
+	if store == nil {
 		return nil
 	}
-	if err != nil {
-		return fmt.Errorf("reading git repository: %w", err)
-	}
-	wt, err := repo.Worktree()
-	if err != nil {
-		return fmt.Errorf("reading git repository: %w", err)
-	}
-	prefix, err := repoRel(wt.Filesystem.Root(), root)
+	prefix, err := repoRel(wtRoot, root)
 	if err != nil {
 		return err
 	}
-	idx, err := repo.Storer.Index()
+	idx, err := store.Index()
 	if err != nil {
 		return fmt.Errorf("reading git index: %w", err)
 	}
@@ -75,7 +72,7 @@ func RecordConflicts(root string, files []Stages) error {
 			if data == nil && stage == index.AncestorMode {
 				continue
 			}
-			h, err := writeBlob(repo, data)
+			h, err := writeBlob(store, data)
 			if err != nil {
 				return fmt.Errorf("writing git object for %s: %w", f.Path, err)
 			}
@@ -91,14 +88,14 @@ func RecordConflicts(root string, files []Stages) error {
 	// The cached trees no longer match the entries: drop them, as git does
 	// for the paths it changes; git rebuilds them.
 	idx.Cache = nil
-	if err := repo.Storer.SetIndex(idx); err != nil {
+	if err := store.SetIndex(idx); err != nil {
 		return fmt.Errorf("writing git index: %w", err)
 	}
 	return nil
 }
 
-func writeBlob(repo *git.Repository, data []byte) (plumbing.Hash, error) {
-	obj := repo.Storer.NewEncodedObject()
+func writeBlob(store *filesystem.Storage, data []byte) (plumbing.Hash, error) {
+	obj := store.NewEncodedObject()
 	obj.SetType(plumbing.BlobObject)
 	w, err := obj.Writer()
 	if err != nil {
@@ -110,7 +107,7 @@ func writeBlob(repo *git.Repository, data []byte) (plumbing.Hash, error) {
 	if err := w.Close(); err != nil {
 		return plumbing.ZeroHash, err
 	}
-	return repo.Storer.SetEncodedObject(obj)
+	return store.SetEncodedObject(obj)
 }
 
 // repoRel is root relative to the work tree, both with symlinks resolved.
