@@ -4,16 +4,15 @@ import (
 	"bytes"
 	"errors"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
+	"github.com/ewilde/crane/generator/gitdir"
 	"github.com/go-git/go-billy/v5/osfs"
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/cache"
 	"github.com/go-git/go-git/v5/plumbing/filemode"
 	"github.com/go-git/go-git/v5/storage/filesystem"
-	"github.com/go-git/go-git/v5/storage/filesystem/dotgit"
 )
 
 // crane reads and writes git through go-git's storage and plumbing
@@ -39,22 +38,15 @@ func GitStorage(dir string) (root string, store *filesystem.Storage, err error) 
 }
 
 // openGitStorage finds the git folder of the work tree holding abs (see
-// findGitDir) and the common folder it shares with other work trees, and
+// gitdir.Find) and the common folder it shares with other work trees, and
 // opens their storage. It returns nil and no error outside a repository.
 func openGitStorage(abs string) (*GitRepo, error) {
-	root, gitDir, err := findGitDir(abs)
+	root, gitDir, err := gitdir.Find(abs)
 	if err != nil || root == "" {
 		return nil, err
 	}
-	r := &GitRepo{Root: root, gitDir: gitDir, common: gitDir}
-	if b, err := os.ReadFile(filepath.Join(gitDir, "commondir")); err == nil {
-		r.common = strings.TrimSpace(string(b))
-		if !filepath.IsAbs(r.common) {
-			r.common = filepath.Join(gitDir, r.common)
-		}
-	}
-	r.store = filesystem.NewStorage(dotgit.NewRepositoryFilesystem(osfs.New(gitDir), osfs.New(r.common)), cache.NewObjectLRUDefault())
-	return r, nil
+	common := gitdir.Common(gitDir)
+	return &GitRepo{Root: root, gitDir: gitDir, common: common, store: gitdir.Storage(gitDir, common)}, nil
 }
 
 // errRepositoryExists is go-git's ErrRepositoryAlreadyExists, in its words.
