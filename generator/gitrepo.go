@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/ewilde/crane/generator/gitobj"
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/storage/filesystem"
 )
@@ -69,7 +70,7 @@ func (r *GitRepo) readHead() error {
 	if err != nil {
 		return nil // unborn: no commit yet
 	}
-	tree, err := commitTree(r.store, ref.Hash())
+	tree, err := gitobj.CommitTree(r.store, ref.Hash())
 	if err == nil {
 		r.head = &tree
 		return nil

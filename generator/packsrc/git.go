@@ -15,6 +15,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/ewilde/crane/generator/gitobj"
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/filemode"
 	"github.com/go-git/go-git/v5/plumbing/storer"
@@ -222,7 +223,8 @@ func (c Cache) clone(ctx context.Context, src Source, auth transport.AuthMethod,
 			return "", bad("pack %s: unknown ref %q: it is not a tag, branch or commit of %s", src, src.Ref, src.URL)
 		}
 	}
-	tree, err := commitTree(store, h)
+	h, _ = gitobj.Peel(store, h)
+	tree, err := gitobj.CommitTree(store, h)
 	if err != nil {
 		return "", bad("pack %s: unknown ref %q: it names no commit of %s", src, src.Ref, src.URL)
 	}
@@ -245,17 +247,17 @@ func (c Cache) writeTree(store storer.EncodedObjectStorer, tree plumbing.Hash, d
 	}
 	defer os.RemoveAll(tmp)
 	var total int64
-	err = walkTree(store, tree, func(f treeFile) error {
-		obj, err := store.EncodedObject(plumbing.BlobObject, f.Blob)
+	err = gitobj.Walk(store, tree, func(name string, f gitobj.Entry) error {
+		obj, err := store.EncodedObject(plumbing.BlobObject, f.Hash)
 		if err != nil {
 			return err
 		}
 		if total += obj.Size(); total > 4*c.Limits.MaxPackBytes {
 			return fmt.Errorf("the repository is larger than %d bytes", 4*c.Limits.MaxPackBytes)
 		}
-		clean := path.Clean(f.Name)
+		clean := path.Clean(name)
 		if path.IsAbs(clean) || clean == ".." || strings.HasPrefix(clean, "../") || strings.Contains(clean, "\x00") {
-			return fmt.Errorf("the repository holds a bad path %q", f.Name)
+			return fmt.Errorf("the repository holds a bad path %q", name)
 		}
 		out := filepath.Join(tmp, filepath.FromSlash(clean))
 		if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {

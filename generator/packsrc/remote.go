@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/ewilde/crane/generator/gitobj"
 	"github.com/go-git/go-billy/v5/osfs"
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/cache"
@@ -170,7 +171,7 @@ func localRefs(store *filesystem.Storage) ([]*plumbing.Reference, error) {
 		}
 		list = append(list, r)
 		if r.Name().IsTag() {
-			if h, ok := peel(store, r.Hash()); ok {
+			if h, ok := gitobj.Peel(store, r.Hash()); ok {
 				list = append(list, plumbing.NewReferenceFromStrings(r.Name().String()+"^{}", h.String()))
 			}
 		}

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ewilde/crane/generator/gitobj"
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/google/go-cmp/cmp"
@@ -137,12 +138,12 @@ func TestFetchObjectsShallow(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tree, err := commitTree(store, plumbing.NewHash(o.commits[1]))
+	tree, err := gitobj.CommitTree(store, plumbing.NewHash(o.commits[1]))
 	if err != nil {
 		t.Fatal(err)
 	}
 	var files []string
-	if err := walkTree(store, tree, func(f treeFile) error { files = append(files, f.Name); return nil }); err != nil {
+	if err := gitobj.Walk(store, tree, func(name string, _ gitobj.Entry) error { files = append(files, name); return nil }); err != nil {
 		t.Fatal(err)
 	}
 	if diff := cmp.Diff([]string{"README", "packs/safe/pack.yaml", "packs/svc/link", "packs/svc/pack.yaml"}, files); diff != "" {
