@@ -4,6 +4,7 @@ import (
 	"os/user"
 	"path/filepath"
 
+	"github.com/ewilde/crane/generator/gitdir"
 	"github.com/go-git/go-git/v5/config"
 	"github.com/go-git/go-git/v5/plumbing"
 )
@@ -41,7 +42,7 @@ func (GoGit) WorkTree(dir string) (string, bool) {
 	for !exists(abs) && filepath.Dir(abs) != abs {
 		abs = filepath.Dir(abs)
 	}
-	root, _, err := findGitDir(abs)
+	root, _, err := gitdir.Find(abs)
 	if err != nil || root == "" {
 		return "", false
 	}

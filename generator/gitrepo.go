@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/ewilde/crane/generator/gitobj"
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/storage/filesystem"
 )
@@ -69,7 +70,7 @@ func (r *GitRepo) readHead() error {
 	if err != nil {
 		return nil // unborn: no commit yet
 	}
-	tree, err := commitTree(r.store, ref.Hash())
+	tree, err := gitobj.CommitTree(r.store, ref.Hash())
 	if err == nil {
 		r.head = &tree
 		return nil
@@ -92,40 +93,6 @@ func (r *GitRepo) readHead() error {
 		}
 	}
 	return nil
-}
-
-// findGitDir walks up from abs to the first folder holding a .git folder or
-// a .git file, and returns that folder and the git folder. It returns ""
-// when there is none.
-func findGitDir(abs string) (root, gitDir string, err error) {
-	for d := abs; ; d = filepath.Dir(d) {
-		dotGit := filepath.Join(d, ".git")
-		info, err := os.Stat(dotGit)
-		switch {
-		case err == nil && info.IsDir():
-			return d, dotGit, nil
-		case err == nil && info.Mode().IsRegular():
-			b, err := os.ReadFile(dotGit)
-			if err != nil {
-				return "", "", fmt.Errorf("reading %s: %w", dotGit, err)
-			}
-			target, ok := strings.CutPrefix(strings.TrimSpace(string(b)), "gitdir:")
-			if !ok {
-				return "", "", fmt.Errorf("%s is a file but not a \"gitdir: PATH\" pointer; repair or remove it", dotGit)
-			}
-			target = strings.TrimSpace(target)
-			if !filepath.IsAbs(target) {
-				target = filepath.Join(d, target)
-			}
-			if info, err := os.Stat(target); err != nil || !info.IsDir() {
-				return "", "", fmt.Errorf("%s points to %s, which is not a git folder; repair the pointer (git worktree repair) or remove it", dotGit, target)
-			}
-			return d, target, nil
-		}
-		if filepath.Dir(d) == d {
-			return "", "", nil
-		}
-	}
 }
 
 // readIndex reads the index itself (parseIndex), else with go-git, else

@@ -13,7 +13,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/google/go-cmp/cmp"
+	"github.com/rogpeppe/go-internal/diff"
 	"github.com/rogpeppe/go-internal/txtar"
 
 	"github.com/ewilde/crane/generator"
@@ -183,7 +183,7 @@ func compareGolden(file string, got map[string]string) []string {
 		case !ok:
 			problems = append(problems, fmt.Sprintf("%s is in the golden tree but not rendered", name))
 		case g != want[name]:
-			problems = append(problems, fmt.Sprintf("%s differs from the golden tree (-want +got):\n%s", name, cmp.Diff(want[name], g)))
+			problems = append(problems, fmt.Sprintf("%s differs from the golden tree (-want +got):\n%s", name, diff.Diff("want/"+name, []byte(want[name]), "got/"+name, []byte(g))))
 		}
 	}
 	for _, name := range sortedKeys(got) {

@@ -153,3 +153,18 @@ var builtinBuild = map[string]string{
 	"go": "    build:\n      needs: [go]\n      run: [go, test, -count=1, ./...]\n" +
 		"      break: {path: slug_test.go, find: 'want: \"hello-world\"', replace: 'want: \"hello-there\"'}\n",
 }
+
+// TestCompareGoldenDiff pins how a differing file is shown: a unified diff
+// of the golden file (-) against the rendered one (+).
+func TestCompareGoldenDiff(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "x.txtar")
+	if err := os.WriteFile(file, []byte("-- out/a.txt --\none\ntwo\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got := compareGolden(file, map[string]string{"out/a.txt": "one\nthree\n"})
+	want := []string{"out/a.txt differs from the golden tree (-want +got):\n" +
+		"diff want/out/a.txt got/out/a.txt\n--- want/out/a.txt\n+++ got/out/a.txt\n@@ -1,2 +1,2 @@\n one\n-two\n+three\n"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("compareGolden (-want +got):\n%s", diff)
+	}
+}

@@ -15,13 +15,11 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/go-git/go-git/v5"
-	"github.com/go-git/go-git/v5/config"
+	"github.com/ewilde/crane/generator/gitobj"
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/filemode"
-	"github.com/go-git/go-git/v5/plumbing/object"
+	"github.com/go-git/go-git/v5/plumbing/storer"
 	"github.com/go-git/go-git/v5/plumbing/transport"
-	"github.com/go-git/go-git/v5/storage/memory"
 )
 
 // Origin is where a loaded pack came from, as the lock file records it.
@@ -73,7 +71,14 @@ func (c Cache) Fetch(ctx context.Context, src Source) (Snapshot, Origin, error) 
 	}
 	if commit == "" {
 		auth := authFor(src.URL)
-		rec, name, err := lsRemote(ctx, src, auth)
+		list, err := remoteRefs(ctx, src.URL, auth)
+		if err != nil {
+			err = &unreachedError{reachError(src, err)}
+		}
+		rec, name := refRecord{}, plumbing.ReferenceName("")
+		if err == nil {
+			rec, name, err = resolveRef(src, list)
+		}
 		var unreached *unreachedError
 		if err != nil {
 			old, ok := refs[src.Ref]
@@ -82,7 +87,7 @@ func (c Cache) Fetch(ctx context.Context, src Source) (Snapshot, Origin, error) 
 			}
 			rec = old // offline: the commit this ref last resolved to
 		} else if !exists(filepath.Join(repoDir, rec.Commit)) {
-			if rec.Commit, err = c.clone(ctx, src, auth, name, repoDir); err != nil {
+			if rec.Commit, err = c.clone(ctx, src, auth, rec, name, list, repoDir); err != nil {
 				return Snapshot{}, Origin{}, err
 			}
 		}
@@ -112,15 +117,10 @@ func bad(format string, args ...any) error {
 	return &BadSourceError{Msg: fmt.Sprintf(format, args...)}
 }
 
-// lsRemote resolves src.Ref with the remote's ref list: a tag, a branch,
-// or (empty) the default branch. A commit id is returned as it is, with no
-// ref name, for clone to find.
-func lsRemote(ctx context.Context, src Source, auth transport.AuthMethod) (refRecord, plumbing.ReferenceName, error) {
-	remote := git.NewRemote(memory.NewStorage(), &config.RemoteConfig{Name: "origin", URLs: []string{src.URL}})
-	list, err := remote.ListContext(ctx, &git.ListOptions{Auth: auth, PeelingOption: git.AppendPeeled})
-	if err != nil {
-		return refRecord{}, "", &unreachedError{reachError(src, err)}
-	}
+// resolveRef resolves src.Ref with the remote's ref list (see remoteRefs):
+// a tag, a branch, or (empty) the default branch. A commit id is returned
+// as it is, with no ref name, for clone to find.
+func resolveRef(src Source, list []*plumbing.Reference) (refRecord, plumbing.ReferenceName, error) {
 	byName := map[plumbing.ReferenceName]*plumbing.Reference{}
 	var tags, branches []string
 	for _, r := range list {
@@ -194,51 +194,50 @@ func reachError(src Source, err error) error {
 	return fmt.Errorf("pack %s: %s", src, why)
 }
 
-// clone fetches the commit rec names (shallow where the server allows it)
-// into memory and writes its tree into the cache, returning the full
-// commit id.
-func (c Cache) clone(ctx context.Context, src Source, auth transport.AuthMethod, name plumbing.ReferenceName, repoDir string) (string, error) {
-	opts := &git.CloneOptions{URL: src.URL, Auth: auth, NoCheckout: true, Tags: git.NoTags}
-	if name != "" {
-		opts.ReferenceName, opts.SingleBranch, opts.Depth = name, true, 1
-	} else {
-		opts.Tags = git.AllTags
+// clone fetches the commit the ref name resolved to (shallow where the
+// server allows it), or for a commit id (name "") every branch and tag of
+// refs (the remote's, see remoteRefs), and writes the commit's tree into
+// the cache, returning the full commit id.
+func (c Cache) clone(ctx context.Context, src Source, auth transport.AuthMethod, rec refRecord, name plumbing.ReferenceName, refs []*plumbing.Reference, repoDir string) (string, error) {
+	var wants []plumbing.Hash
+	seen := map[plumbing.Hash]bool{}
+	for _, r := range refs {
+		n := r.Name()
+		want := n == name || name == "" && (n.IsBranch() || n.IsTag())
+		if want && r.Type() == plumbing.HashReference && !strings.HasSuffix(n.String(), "^{}") && !seen[r.Hash()] {
+			seen[r.Hash()] = true
+			wants = append(wants, r.Hash())
+		}
 	}
-	repo, err := git.CloneContext(ctx, memory.NewStorage(), nil, opts)
-	if err != nil && opts.Depth > 0 {
-		// Some servers (go-git's own file transport) refuse shallow clones.
-		opts.Depth = 0
-		repo, err = git.CloneContext(ctx, memory.NewStorage(), nil, opts)
+	if len(wants) == 0 {
+		return "", bad("pack %s: unknown ref %q: it is not a tag, branch or commit of %s", src, src.Ref, src.URL)
 	}
+	store, err := fetchObjects(ctx, src.URL, auth, wants, name != "")
 	if err != nil {
 		return "", reachError(src, err)
 	}
-	rev := src.Ref
-	if name != "" {
-		rev = name.String()
+	h := plumbing.NewHash(rec.Commit)
+	if name == "" {
+		var ok bool
+		if h, ok = commitWithPrefix(store, src.Ref); !ok {
+			return "", bad("pack %s: unknown ref %q: it is not a tag, branch or commit of %s", src, src.Ref, src.URL)
+		}
 	}
-	h, err := repo.ResolveRevision(plumbing.Revision(rev))
-	if err != nil {
-		return "", bad("pack %s: unknown ref %q: it is not a tag, branch or commit of %s", src, src.Ref, src.URL)
-	}
-	commit, err := repo.CommitObject(*h)
+	h, _ = gitobj.Peel(store, h)
+	tree, err := gitobj.CommitTree(store, h)
 	if err != nil {
 		return "", bad("pack %s: unknown ref %q: it names no commit of %s", src, src.Ref, src.URL)
 	}
-	if err := c.writeTree(commit, filepath.Join(repoDir, h.String())); err != nil {
+	if err := c.writeTree(store, tree, filepath.Join(repoDir, h.String())); err != nil {
 		return "", fmt.Errorf("pack %s: cannot cache it under %s: %w", src, repoDir, err)
 	}
 	return h.String(), nil
 }
 
-// writeTree writes the commit's files into dir, through a temporary folder
+// writeTree writes the files of tree into dir, through a temporary folder
 // renamed into place, so a cache folder is whole or absent. Symlinks are
 // written as symlinks, for ReadDir to refuse when a pack holds one.
-func (c Cache) writeTree(commit *object.Commit, dir string) error {
-	tree, err := commit.Tree()
-	if err != nil {
-		return err
-	}
+func (c Cache) writeTree(store storer.EncodedObjectStorer, tree plumbing.Hash, dir string) error {
 	if err := os.MkdirAll(filepath.Dir(dir), 0o755); err != nil {
 		return err
 	}
@@ -248,19 +247,23 @@ func (c Cache) writeTree(commit *object.Commit, dir string) error {
 	}
 	defer os.RemoveAll(tmp)
 	var total int64
-	err = tree.Files().ForEach(func(f *object.File) error {
-		if total += f.Size; total > 4*c.Limits.MaxPackBytes {
+	err = gitobj.Walk(store, tree, func(name string, f gitobj.Entry) error {
+		obj, err := store.EncodedObject(plumbing.BlobObject, f.Hash)
+		if err != nil {
+			return err
+		}
+		if total += obj.Size(); total > 4*c.Limits.MaxPackBytes {
 			return fmt.Errorf("the repository is larger than %d bytes", 4*c.Limits.MaxPackBytes)
 		}
-		clean := path.Clean(f.Name)
+		clean := path.Clean(name)
 		if path.IsAbs(clean) || clean == ".." || strings.HasPrefix(clean, "../") || strings.Contains(clean, "\x00") {
-			return fmt.Errorf("the repository holds a bad path %q", f.Name)
+			return fmt.Errorf("the repository holds a bad path %q", name)
 		}
 		out := filepath.Join(tmp, filepath.FromSlash(clean))
 		if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
 			return err
 		}
-		r, err := f.Reader()
+		r, err := obj.Reader()
 		if err != nil {
 			return err
 		}

@@ -1,12 +1,11 @@
 package golang
 
 import (
-	"errors"
 	"path/filepath"
 	"strconv"
 	"strings"
 
-	"github.com/go-git/go-git/v5"
+	"github.com/ewilde/crane/generator/gitdir"
 	"github.com/go-git/go-git/v5/plumbing"
 	"golang.org/x/mod/module"
 	"golang.org/x/mod/semver"
@@ -20,25 +19,27 @@ import (
 // no git repository or no tag fits; an error only when the repository
 // cannot be read.
 func LatestTag(root, modulePath string) (string, error) {
-	repo, err := git.PlainOpenWithOptions(root, &git.PlainOpenOptions{DetectDotGit: true, EnableDotGitCommonDir: true})
-	if errors.Is(err, git.ErrRepositoryNotExists) {
-		return "", nil
-	}
+	abs, err := filepath.Abs(root)
 	if err != nil {
 		return "", err
 	}
-	prefix := ""
-	if wt, err := repo.Worktree(); err == nil {
-		if rel, err := filepath.Rel(wt.Filesystem.Root(), root); err == nil && rel != "." {
-			prefix = filepath.ToSlash(rel) + "/"
-		}
+	wtRoot, _, store, err := gitdir.Open(abs)
+	if err != nil || store == nil {
+		return "", err
 	}
-	tags, err := repo.Tags()
+	prefix := ""
+	if rel, err := filepath.Rel(wtRoot, abs); err == nil && rel != "." {
+		prefix = filepath.ToSlash(rel) + "/"
+	}
+	refs, err := store.IterReferences()
 	if err != nil {
 		return "", err
 	}
 	best := ""
-	err = tags.ForEach(func(ref *plumbing.Reference) error {
+	err = refs.ForEach(func(ref *plumbing.Reference) error {
+		if !ref.Name().IsTag() {
+			return nil
+		}
 		name, ok := strings.CutPrefix(ref.Name().Short(), prefix)
 		if ok && releaseOf(name, modulePath) && (best == "" || semver.Compare(name, best) > 0) {
 			best = name

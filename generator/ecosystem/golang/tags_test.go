@@ -86,3 +86,23 @@ func TestLatestTagOutsideGit(t *testing.T) {
 		t.Errorf("LatestTag outside a repository = %q, %v; want \"\", nil", got, err)
 	}
 }
+
+// TestLatestTagLinkedWorkTree reads the tags of a `git worktree add`
+// checkout, whose .git file points into the main repository and whose refs
+// live in the folder the work trees share.
+func TestLatestTagLinkedWorkTree(t *testing.T) {
+	dir := gitRepo(t, true, "v3.1.0", "v3.4.0!")
+	linked := filepath.Join(t.TempDir(), "linked")
+	cmd := exec.Command("git", "worktree", "add", "-q", "--detach", linked)
+	cmd.Dir = dir
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("git worktree add: %v\n%s", err, out)
+	}
+	got, err := LatestTag(linked, "github.com/acme/cli/v3")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff("v3.4.0", got); diff != "" {
+		t.Errorf("LatestTag (-want +got):\n%s", diff)
+	}
+}
