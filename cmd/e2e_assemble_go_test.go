@@ -149,3 +149,59 @@ func main() { fmt.Println("tomlv", version) }
 		t.Errorf("go.mod changed:\n%s", now)
 	}
 }
+
+// workflowBuildArgs returns the arguments the generated workflow passes to
+// ./build.sh (its "run: ./build.sh ..." line), so a test can run what CI runs.
+func workflowBuildArgs(t *testing.T, dir string) []string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(dir, ".github", "workflows", "build.yml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if rest, ok := strings.CutPrefix(strings.TrimSpace(line), "run: ./build.sh"); ok {
+			return strings.Fields(rest)
+		}
+	}
+	t.Fatalf("the workflow runs no ./build.sh:\n%s", data)
+	return nil
+}
+
+// TestE2EAssembleGoLibraryWorkflow assembles a library module (no main
+// package, like google/uuid or logrus) and runs the tasks its workflow runs:
+// CI must pass, so the workflow cannot ask for package, which needs a command.
+func TestE2EAssembleGoLibraryWorkflow(t *testing.T) {
+	requireTools(t, "go", "git")
+	t.Parallel()
+	dir := filepath.Join(t.TempDir(), "lib")
+	fixture.Write(t, dir, txtar.Parse([]byte(`
+-- go.mod --
+module example.com/acme/ids
+
+go 1.22
+-- ids.go --
+// Package ids makes identifiers.
+package ids
+
+// New returns an identifier.
+func New() string { return "id" }
+-- ids_test.go --
+package ids
+
+import "testing"
+
+func TestNew(t *testing.T) {
+	if New() == "" {
+		t.Fatal("empty")
+	}
+}
+`)))
+	gitInit(t, dir)
+	if code, out, stderr := runCrane(t, "assemble", dir); code != 0 {
+		t.Fatalf("crane assemble: exit %d\n%s%s", code, out, stderr)
+	}
+	args := workflowBuildArgs(t, dir)
+	if out, err := runIn(t, dir, "./build.sh", args...); err != nil {
+		t.Fatalf("the workflow's ./build.sh %s fails on a library module: %v\n%s", strings.Join(args, " "), err, out)
+	}
+}
