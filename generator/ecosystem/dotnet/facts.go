@@ -2,6 +2,7 @@ package dotnet
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/ewilde/crane/generator/ecosystem"
@@ -49,6 +50,9 @@ func packageFacts(f *ecosystem.Facts, r *probe.Repo, pack ecosystem.Pack, p *Pro
 	}
 	versionFacts(f, r, p)
 	frameworkNotes(f, p)
+	if slices.Contains(r.Files, "global.json") && pack.Declares("GlobalJson") {
+		f.Note("global.json pins the SDK that builds this repository: CI installs that SDK (setup-dotnet global-json-file) besides the runtime the tests run on")
+	}
 	if p.eval != nil {
 		for _, u := range p.eval.Unknowns {
 			f.Note("%s: %s", p.Path, u)
