@@ -13,7 +13,7 @@ import (
 // TargetFramework (the project's first), PackageDocs (whether the build
 // writes the XML documentation the nuspec packs), PackageReadme (the README found, or
 // empty) and, when the project sets them, Description, Author and
-// RepositoryUrl, and GlobalJson when the root has a global.json (the SDK
+// RepositoryUrl, and GlobalJson, whether the root has a global.json (the SDK
 // CI installs). Facts adds what the package needs (packageFacts); a crane
 // 0.x VERSION.txt is read by assemble itself. A fact crane did not find
 // is left out, so the pack's default applies.
@@ -23,10 +23,8 @@ func (d *Dotnet) Values(r *probe.Repo) map[string]string {
 		"SolutionFormat": d.Format,
 		"PackageReadme":  r.Readme,
 	}
-	if slices.Contains(r.Files, "global.json") {
-		// The repository pins its SDK: CI must install that one.
-		v["GlobalJson"] = "true"
-	}
+	// A repository that pins its SDK: CI must install that one.
+	v["GlobalJson"] = strconv.FormatBool(slices.Contains(r.Files, "global.json"))
 	p := d.Package
 	if p == nil {
 		return v
