@@ -94,6 +94,7 @@ func versionFacts(f *ecosystem.Facts, r *probe.Repo, p *Project) {
 	}
 	switch {
 	case pv.Property == "":
+		seedFromTag(f, r)
 		return
 	case pv.Unknown != "":
 		f.Note("the project's version (%s in %s) cannot be read: %s; VERSION starts at the pack's default unless you give --set InitialVersion=X.Y.Z",
@@ -116,6 +117,29 @@ func versionFacts(f *ecosystem.Facts, r *probe.Repo, p *Project) {
 		note += fmt.Sprintf("; its prerelease suffix %q is left out (-p:Version replaces Version, VersionPrefix and VersionSuffix)", pv.Suffix)
 	}
 	f.Note("%s", note)
+}
+
+// seedFromTag starts VERSION at the latest release tag when the project
+// sets no version (its releases are tagged, or a tool computes the version):
+// else the pack's default would be guessed, and the packages the build makes
+// would sort below the releases already out.
+func seedFromTag(f *ecosystem.Facts, r *probe.Repo) {
+	if r.VersionFile != "" {
+		return
+	}
+	tag, err := latestReleaseTag(r.Root)
+	if err != nil {
+		f.Note("the project sets no version and crane could not read the git tags (%v); VERSION starts at the pack's default unless you give --set InitialVersion=X.Y.Z, your latest release", err)
+		return
+	}
+	if tag == "" {
+		f.Note("the project sets no version and no release tag (vX.Y.Z or X.Y.Z) was found; VERSION starts at the pack's default unless you give --set InitialVersion=X.Y.Z")
+		return
+	}
+	v := strings.TrimPrefix(tag, "v")
+	f.Values["InitialVersion"] = v
+	f.VersionFrom = "git tag " + tag
+	f.Note("VERSION starts at %s, the latest release tag %s (the project sets no version); raise it before the next release: the build passes VERSION to dotnet (-p:Version=...)", v, tag)
 }
 
 // frameworkNotes say which frameworks the Linux CI builds, and which it
