@@ -40,6 +40,9 @@ type Python struct {
 	// TestExtras and TestGroups are the [project.optional-dependencies]
 	// extras and [dependency-groups] that hold what the tests need.
 	TestExtras, TestGroups []string
+	// TestRequirements are the requirements files that hold what the tests
+	// need when no extra or dependency group does (see testRequirements).
+	TestRequirements []string
 	// HasProject reports a [project] table.
 	HasProject bool
 	// Tool is the build tool the project is written for; PoetryVersion is
@@ -102,6 +105,9 @@ func ReadPython(r *probe.Repo) (*Python, error) {
 		py.TestExtras = testSets(slices.Sorted(maps.Keys(p.OptionalDependencies)))
 	}
 	py.TestGroups = testSets(slices.Sorted(maps.Keys(t.DependencyGroups)))
+	if len(py.TestExtras) == 0 && len(py.TestGroups) == 0 {
+		py.TestRequirements = testRequirements(r.Root)
+	}
 	py.PoetryVersion = t.Tool.Poetry.Version
 	py.PoetryGroups = md.IsDefined("tool", "poetry", "group") || md.IsDefined("tool", "poetry", "dev-dependencies")
 	py.PDMDevDependencies = md.IsDefined("tool", "pdm", "dev-dependencies")
@@ -191,8 +197,8 @@ func (py *Python) Summary() string {
 // VersionFile and VersionAttr (the Python file and attribute a dynamic
 // version is read from, which the build writes VERSION into),
 // Layout ("src" or "flat"), Packages (a flat layout's import packages,
-// space separated, which the build byte-compiles), TestExtras and TestGroups
-// (space separated) and Pytest ("true" when the tests need pytest).
+// space separated, which the build byte-compiles), TestExtras, TestGroups and
+// TestRequirements (space separated) and Pytest ("true" when the tests need pytest).
 func (py *Python) Values() map[string]string {
 	v := map[string]string{}
 	if py.Name != "" {
@@ -215,6 +221,9 @@ func (py *Python) Values() map[string]string {
 	}
 	if len(py.TestGroups) > 0 {
 		v["TestGroups"] = strings.Join(py.TestGroups, " ")
+	}
+	if len(py.TestRequirements) > 0 {
+		v["TestRequirements"] = strings.Join(py.TestRequirements, " ")
 	}
 	if len(py.PytestFiles) > 0 {
 		v["Pytest"] = "true"
@@ -255,6 +264,9 @@ func installNote(py *Python) string {
 	}
 	if len(py.TestGroups) > 0 {
 		what = append(what, fmt.Sprintf("its %s %s of [dependency-groups] (with pip 25.1 or later)", plural(py.TestGroups, "dependency group"), strings.Join(py.TestGroups, ", ")))
+	}
+	if len(py.TestRequirements) > 0 {
+		what = append(what, "the requirements in "+strings.Join(py.TestRequirements, ", ")+" (pip install -r)")
 	}
 	if len(what) == 0 {
 		return ""
