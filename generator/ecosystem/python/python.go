@@ -52,6 +52,8 @@ type Python struct {
 	PoetryVersion                    string
 	VersionSource, LockFile          string
 	PoetryGroups, PDMDevDependencies bool
+	// UVLock reports a uv.lock, which pins the development environment.
+	UVLock bool
 	// VersionFile is the Python file a dynamic version is read from ("" when
 	// none, or when it comes from git tags), and VersionAttr the attribute
 	// in it that holds the version (Version is its value).
@@ -115,6 +117,7 @@ func ReadPython(r *probe.Repo) (*Python, error) {
 		py.VersionSource = versionSource(py.Tool, md, t.Tool)
 		py.VersionFile, py.VersionAttr, py.Version = versionFile(r, py, md, t.Tool)
 	}
+	py.UVLock = r.Has("uv.lock")
 	for _, lock := range []string{"poetry.lock", "pdm.lock"} {
 		if r.Has(lock) && py.LockFile == "" {
 			py.LockFile = lock
@@ -249,6 +252,9 @@ func (py *Python) Notes() []string {
 	}
 	if s := toolNote(py); s != "" {
 		notes = append(notes, s)
+	}
+	if py.UVLock {
+		notes = append(notes, "uv.lock is not read: CI installs the project and what its tests need with pip, at the newest versions their ranges allow, not the locked ones")
 	}
 	if py.Backend != "" && py.Backend != "setuptools.build_meta" {
 		notes = append(notes, fmt.Sprintf("the build backend is %s: ./build.sh pack needs the build module for it (python3 -m pip install build)", py.Backend))
