@@ -205,3 +205,44 @@ func TestNew(t *testing.T) {
 		t.Fatalf("the workflow's ./build.sh %s fails on a library module: %v\n%s", strings.Join(args, " "), err, out)
 	}
 }
+
+// TestE2EAssembleGoLintSkipsTestdata: a module whose testdata/ holds Go
+// sources that are unformatted or do not parse on purpose (golden inputs of
+// a code generator or linter), and a vendor/ folder, as the go command
+// ignores them: ./build.sh lint checks the module's own files only.
+func TestE2EAssembleGoLintSkipsTestdata(t *testing.T) {
+	requireTools(t, "go", "git")
+	t.Parallel()
+	dir := filepath.Join(t.TempDir(), "gen")
+	fixture.Write(t, dir, txtar.Parse([]byte(`
+-- go.mod --
+module example.com/acme/gen
+
+go 1.22
+-- gen.go --
+// Package gen generates code.
+package gen
+
+// Gen returns generated code.
+func Gen() string { return "package x" }
+-- testdata/unformatted.go --
+package   x
+func  F( ) {   }
+-- testdata/broken.go --
+package x
+func {
+-- _scratch/old.go --
+package  old
+`)))
+	gitInit(t, dir)
+	if code, out, stderr := runCrane(t, "assemble", dir); code != 0 {
+		t.Fatalf("crane assemble: exit %d\n%s%s", code, out, stderr)
+	}
+	if out, err := runIn(t, dir, "./build.sh", "lint"); err != nil {
+		t.Fatalf("./build.sh lint checks testdata/: %v\n%s", err, out)
+	}
+	writeFile(t, dir, "gen.go", "package gen\nfunc  Gen( ) string { return \"\" }\n")
+	if out, err := runIn(t, dir, "./build.sh", "lint"); err == nil || !strings.Contains(out, "gen.go") {
+		t.Fatalf("./build.sh lint passes an unformatted gen.go (err %v):\n%s", err, out)
+	}
+}
