@@ -183,7 +183,9 @@ func (u *updater) merge(a generator.Action, f generator.File, from string, lf ge
 		u.recordResult(f, result)
 	case bytes.Equal(result, ours):
 		a.Kind = generator.KindIdentical
-		if !bytes.Equal(ours, f.Data) {
+		// A lines file that has every line crane renders is crane's as far
+		// as crane goes: the user's own lines around the block change nothing.
+		if !bytes.Equal(ours, f.Data) && (f.Policy != generator.PolicyLines || !hasAllLines(ours, f.Data)) {
 			a.Kind, a.Note = generator.KindKeep, keepNote(f.Policy, class)
 		}
 		u.recordResult(f, result)
