@@ -100,6 +100,11 @@ func versionFacts(f *ecosystem.Facts, r *probe.Repo, p *Project) {
 		f.Note("the project's version (%s in %s) cannot be read: %s; VERSION starts at the pack's default unless you give --set InitialVersion=X.Y.Z",
 			pv.Property, pv.File, pv.Unknown)
 		return
+	case pv.Value == "0.0.0" && r.VersionFile == "":
+		// A placeholder that the release build replaces (Bogus' 0.0.0-localbuild).
+		f.Note("%s's %s %s is a placeholder, not a release", pv.File, pv.Property, pv.Written)
+		seedFromTag(f, r)
+		return
 	}
 	f.Values["InitialVersion"] = pv.Value
 	f.Values["VersionProperty"] = pv.Property
@@ -120,7 +125,8 @@ func versionFacts(f *ecosystem.Facts, r *probe.Repo, p *Project) {
 }
 
 // seedFromTag starts VERSION at the latest release tag when the project
-// sets no version (its releases are tagged, or a tool computes the version):
+// sets no version, or only the placeholder 0.0.0 (its releases are tagged,
+// or a tool or the release build computes the version):
 // else the pack's default would be guessed, and the packages the build makes
 // would sort below the releases already out.
 func seedFromTag(f *ecosystem.Facts, r *probe.Repo) {
@@ -139,7 +145,7 @@ func seedFromTag(f *ecosystem.Facts, r *probe.Repo) {
 	v := strings.TrimPrefix(tag, "v")
 	f.Values["InitialVersion"] = v
 	f.VersionFrom = "git tag " + tag
-	f.Note("VERSION starts at %s, the latest release tag %s (the project sets no version); raise it before the next release: the build passes VERSION to dotnet (-p:Version=...)", v, tag)
+	f.Note("VERSION starts at %s, the latest release tag %s (the project sets no release version); raise it before the next release: the build passes VERSION to dotnet (-p:Version=...)", v, tag)
 }
 
 // frameworkNotes say which frameworks the Linux CI builds, and which it
