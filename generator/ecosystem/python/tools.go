@@ -30,8 +30,9 @@ type toolTables struct {
 	} `toml:"poetry"`
 	Hatch struct {
 		Version struct {
-			Source string `toml:"source"`
-			Path   string `toml:"path"`
+			Source  string `toml:"source"`
+			Path    string `toml:"path"`
+			Pattern any    `toml:"pattern"`
 		} `toml:"version"`
 	} `toml:"hatch"`
 	PDM struct {
