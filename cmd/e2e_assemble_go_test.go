@@ -246,3 +246,40 @@ package  old
 		t.Fatalf("./build.sh lint passes an unformatted gen.go (err %v):\n%s", err, out)
 	}
 }
+
+// TestE2EAssembleGoRootCommand: a command whose main package is the
+// module's root (main.go beside go.mod, like fzf) is assembled with Main "."
+// and the workflow's tasks build, stamp and package it.
+func TestE2EAssembleGoRootCommand(t *testing.T) {
+	requireTools(t, "go", "git", "tar", "zip")
+	t.Parallel()
+	dir := filepath.Join(t.TempDir(), "pick")
+	fixture.Write(t, dir, txtar.Parse([]byte(`
+-- go.mod --
+module example.com/acme/pick
+
+go 1.22
+-- main.go --
+package main
+
+import "fmt"
+
+var version = "dev"
+
+func main() { fmt.Println("pick", version) }
+`)))
+	gitInit(t, dir)
+	if code, out, stderr := runCrane(t, "assemble", dir); code != 0 {
+		t.Fatalf("crane assemble: exit %d\n%s%s", code, out, stderr)
+	}
+	args := append(workflowBuildArgs(t, dir), "--targets", "linux/amd64")
+	if out, err := runIn(t, dir, "./build.sh", args...); err != nil {
+		t.Fatalf("./build.sh %s: %v\n%s", strings.Join(args, " "), err, out)
+	}
+	if out, err := runIn(t, dir, "./bin/pick"); err != nil || out != "pick 0.1.0\n" {
+		t.Errorf("./bin/pick = %q, %v; want pick 0.1.0", out, err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "dist", "pick_0.1.0_linux_amd64.tar.gz")); err != nil {
+		t.Errorf("no package: %v", err)
+	}
+}
