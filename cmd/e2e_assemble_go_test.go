@@ -283,3 +283,44 @@ func main() { fmt.Println("pick", version) }
 		t.Errorf("no package: %v", err)
 	}
 }
+
+// TestE2EAssembleGoCleanKeepsTrackedFiles: the repository tracks scripts in
+// bin/ (fzf's bin/fzf-tmux), where the build also puts its binary. ./build.sh
+// clean removes the build's output and never a file git tracks.
+func TestE2EAssembleGoCleanKeepsTrackedFiles(t *testing.T) {
+	requireTools(t, "go", "git")
+	t.Parallel()
+	dir := filepath.Join(t.TempDir(), "pick")
+	fixture.Write(t, dir, txtar.Parse([]byte(`
+-- go.mod --
+module example.com/acme/pick
+
+go 1.22
+-- main.go --
+package main
+
+func main() {}
+-- bin/pick-tmux --
+#!/bin/sh
+exec pick "$@"
+-- dist/README --
+tracked too
+`)))
+	gitInit(t, dir)
+	if code, out, stderr := runCrane(t, "assemble", dir); code != 0 {
+		t.Fatalf("crane assemble: exit %d\n%s%s", code, out, stderr)
+	}
+	for _, task := range []string{"build", "clean"} {
+		if out, err := runIn(t, dir, "./build.sh", task); err != nil {
+			t.Fatalf("./build.sh %s: %v\n%s", task, err, out)
+		}
+	}
+	for _, rel := range []string{"bin/pick-tmux", "dist/README"} {
+		if _, err := os.Stat(filepath.Join(dir, rel)); err != nil {
+			t.Errorf("./build.sh clean removed %s, which git tracks: %v", rel, err)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "bin", "pick")); err == nil {
+		t.Error("./build.sh clean left the built bin/pick")
+	}
+}
