@@ -188,9 +188,11 @@ func (u *updater) merge(a generator.Action, f generator.File, from string, lf ge
 		u.recordResult(f, result)
 	case bytes.Equal(result, ours):
 		a.Kind = generator.KindIdentical
-		// A lines file that has every line crane renders is crane's as far
-		// as crane goes: the user's own lines around the block change nothing.
-		if !bytes.Equal(ours, f.Data) && (f.Policy != generator.PolicyLines || !hasAllLines(ours, f.Data)) {
+		// A lines file as crane last left it (assemble may have narrowed its
+		// block), or with every line crane renders, is crane's as far as crane
+		// goes: the user's own lines around the block change nothing.
+		linesDone := f.Policy == generator.PolicyLines && (generator.Hash(ours) == lf.SHA256 || hasAllLines(ours, f.Data))
+		if !bytes.Equal(ours, f.Data) && !linesDone {
 			a.Kind, a.Note = generator.KindKeep, keepNote(f.Policy, class)
 		}
 		u.recordResult(f, result)
