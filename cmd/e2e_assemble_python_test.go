@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/rogpeppe/go-internal/txtar"
 
 	"github.com/ewilde/crane/internal/fixture"
 )
@@ -187,4 +188,42 @@ func TestE2EAssemblePythonPoetry2(t *testing.T) {
 		t.Fatalf("the assembled build: %v\n%s", err, out)
 	}
 	assertOnlyDriven(t, dir, before, map[string]string{"pyproject.toml": "\nversion = \"2.1.0rc2.dev3\"\n"})
+}
+
+// TestE2EAssemblePythonCleanKeepsTrackedFiles: the repository tracks
+// scripts in build/ (a common home for release scripts), which the Python
+// build also writes to. ./build.sh clean removes the build's output there
+// and never a file git tracks.
+func TestE2EAssemblePythonCleanKeepsTrackedFiles(t *testing.T) {
+	requireTools(t, "python3", "git")
+	t.Parallel()
+	dir := filepath.Join(t.TempDir(), "proj")
+	fixture.Write(t, dir, txtar.Parse([]byte(`
+-- pyproject.toml --
+[build-system]
+requires = ["setuptools"]
+build-backend = "setuptools.build_meta"
+
+[project]
+name = "keepy"
+version = "1.0.0"
+-- src/keepy/__init__.py --
+-- build/release.sh --
+#!/bin/sh
+echo release
+`)))
+	gitInit(t, dir)
+	if code, out, stderr := runCrane(t, "assemble", dir); code != 0 {
+		t.Fatalf("crane assemble: exit %d\n%s%s", code, out, stderr)
+	}
+	writeFile(t, dir, "build/lib/keepy/__init__.py", "")
+	if out, err := runIn(t, dir, "./build.sh", "clean"); err != nil {
+		t.Fatalf("./build.sh clean: %v\n%s", err, out)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "build", "release.sh")); err != nil {
+		t.Errorf("./build.sh clean removed build/release.sh, which git tracks: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "build", "lib")); err == nil {
+		t.Error("./build.sh clean left the build output build/lib")
+	}
 }

@@ -259,3 +259,45 @@ func TestE2EAssembleNodeIndependentVersions(t *testing.T) {
 	assertSecondBuildWritesNothing(t, dir, []string{"test"},
 		"package.json", "packages/marker/package.json", "packages/marker-parse/package.json")
 }
+
+// lernaLike is an npm workspace that lerna versions in fixed mode
+// (lerna.json's version is the packages'), shaped like lerna/lerna.
+const lernaLike = `
+-- package.json --
+{"name": "acme-monorepo", "private": true, "workspaces": ["packages/*"]}
+-- lerna.json --
+{
+  "packages": ["packages/*"],
+  "version": "7.2.0",
+  "command": {"version": {"exact": true}}
+}
+-- packages/core/package.json --
+{"name": "@acme/core", "version": "7.2.0"}
+`
+
+// TestE2EAssembleNodeLernaFixed: a VERSION bump moves lerna.json's version
+// with the packages' (only that value), and a second build writes nothing.
+func TestE2EAssembleNodeLernaFixed(t *testing.T) {
+	requireTools(t, "node")
+	t.Parallel()
+	dir := assembleWith(t, lernaLike)
+	writeFile(t, dir, "VERSION", "7.3.0\n")
+	if out, err := runIn(t, dir, "./build.sh", "version"); err != nil {
+		t.Fatalf("./build.sh version: %v\n%s", err, out)
+	}
+	mustContain(t, dir, "lerna.json", strings.Replace(txtarFile(t, lernaLike, "lerna.json"), `"7.2.0"`, `"7.3.0"`, 1))
+	mustContain(t, dir, "packages/core/package.json", `{"name": "@acme/core", "version": "7.3.0"}`+"\n")
+	assertSecondBuildWritesNothing(t, dir, []string{"version"}, "lerna.json", "packages/core/package.json")
+}
+
+// txtarFile is the content of the file rel in archive.
+func txtarFile(t *testing.T, archive, rel string) string {
+	t.Helper()
+	for _, f := range txtar.Parse([]byte(archive)).Files {
+		if f.Name == rel {
+			return string(f.Data)
+		}
+	}
+	t.Fatalf("no %s in the archive", rel)
+	return ""
+}

@@ -34,7 +34,9 @@ with what is in DIR (yours). Every file is classed and handled:
   both                   3-way merge (diff3); the same lines changed on both
                          sides give git conflict markers, and in a git
                          repository the file's three versions in the index
-  added                  created (a file of yours already there is kept)
+  added                  created (a file of yours already there is kept; one
+                         assemble kept out, e.g. beside your .goreleaser.yml,
+                         is not added)
   removed                deleted if you never changed it, else kept as yours
   deleted                a file you deleted is not brought back
   renamed                moved with your edits (renamed_from in pack.yaml)

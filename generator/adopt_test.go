@@ -184,3 +184,16 @@ func FuzzAttrPattern(f *testing.F) {
 		}
 	})
 }
+
+// TestFilterIgnoreCovered: a user's unanchored line (target, byteorder's and
+// clap's) already ignores everything crane's anchored one (/target/) would,
+// so crane adds nothing; the converse is not true, and a negation is never
+// taken as covering.
+func TestFilterIgnoreCovered(t *testing.T) {
+	crane := "/target/\n/dist/\n/out/\n!/keep\n"
+	user := "target\ndist/x\n/out/sub\n!keep\n"
+	got, _ := filterIgnore([]byte(crane), []byte(user), nil)
+	if diff := cmp.Diff("/dist/\n/out/\n!/keep\n", string(got)); diff != "" {
+		t.Errorf("lines (-want +got):\n%s", diff)
+	}
+}

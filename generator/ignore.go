@@ -61,7 +61,7 @@ func filterIgnore(crane, user []byte, tracked []string) ([]byte, []string) {
 			out.WriteString(l)
 			continue
 		}
-		if have[ignoreKey(t)] {
+		if covered(have, ignoreKey(t)) {
 			continue
 		}
 		if hidden := hides(t, tracked, names); hidden != "" {
@@ -96,6 +96,18 @@ func namesOf(tracked []string) trackedNames {
 		lastDir = dir
 	}
 	return n
+}
+
+// covered reports whether the user's lines (have, by ignoreKey) already
+// ignore all that the line with key does: the same line, or for an anchored
+// name at the root (/target) the unanchored name (target), which matches it
+// at every depth. A negation covers only itself.
+func covered(have map[string]bool, key string) bool {
+	if have[key] {
+		return true
+	}
+	name, anchored := strings.CutPrefix(key, "/")
+	return anchored && name != "" && !strings.Contains(name, "/") && have[name]
 }
 
 // hides returns the first tracked path the ignore line matches, itself or

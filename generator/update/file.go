@@ -110,6 +110,11 @@ func (u *updater) planFile(f generator.File) error {
 // planNew handles a file the lock does not record: new in the pack, or the
 // user's own file at a path the pack now uses.
 func (u *updater) planNew(a generator.Action, f generator.File, st disk) error {
+	if st == absent && u.keptOut(f.Path) {
+		a.Kind, a.Note = generator.KindKeep, "not written here: assemble kept it out (yours under another name, or it runs a file that is yours); crane does not add it now"
+		u.add(a, ClassYours)
+		return nil
+	}
 	switch {
 	case st == absent:
 		a.Kind, a.Data = generator.KindCreate, f.Data
@@ -183,7 +188,11 @@ func (u *updater) merge(a generator.Action, f generator.File, from string, lf ge
 		u.recordResult(f, result)
 	case bytes.Equal(result, ours):
 		a.Kind = generator.KindIdentical
-		if !bytes.Equal(ours, f.Data) {
+		// A lines file as crane last left it (assemble may have narrowed its
+		// block), or with every line crane renders, is crane's as far as crane
+		// goes: the user's own lines around the block change nothing.
+		linesDone := f.Policy == generator.PolicyLines && (generator.Hash(ours) == lf.SHA256 || hasAllLines(ours, f.Data))
+		if !bytes.Equal(ours, f.Data) && !linesDone {
 			a.Kind, a.Note = generator.KindKeep, keepNote(f.Policy, class)
 		}
 		u.recordResult(f, result)
@@ -238,4 +247,17 @@ func (u *updater) planRemoved(lf generator.LockFile) error {
 	}
 	u.add(a, ClassRemoved)
 	return nil
+}
+
+// keptOut reports whether the pack already had path at the lock's version
+// although the lock does not record it: crane chose not to write it (assemble
+// keeps out a file the user has under another name, and a workflow that
+// would run a build script of the user's), so it is not new in the pack and
+// update does not add it. A base that cannot be rendered says no.
+func (u *updater) keptOut(path string) bool {
+	if u.Lock.Pack != u.Pack.Name {
+		return false
+	}
+	_, inBase, err := u.rendered(u.Lock.PackVersion, path)
+	return err == nil && inBase
 }

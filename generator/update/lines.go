@@ -50,6 +50,17 @@ func MergeLinesSet(base, ours, theirs []byte) []byte {
 	return merged
 }
 
+// hasAllLines reports whether every significant line of want is in have.
+func hasAllLines(have, want []byte) bool {
+	h := lineSet(have)
+	for s := range lineSet(want) {
+		if !h[s] {
+			return false
+		}
+	}
+	return true
+}
+
 // blockBounds finds the crane block as generator.MergeLines writes it: the
 // first end line and the last begin line before it; -1, -1 when none.
 func blockBounds(lines []string) (begin, end int) {

@@ -2,6 +2,7 @@ package dotnet
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/ewilde/crane/generator/ecosystem"
@@ -49,6 +50,9 @@ func packageFacts(f *ecosystem.Facts, r *probe.Repo, pack ecosystem.Pack, p *Pro
 	}
 	versionFacts(f, r, p)
 	frameworkNotes(f, p)
+	if slices.Contains(r.Files, "global.json") && pack.Declares("GlobalJson") {
+		f.Note("global.json pins the SDK that builds this repository: CI installs that SDK (setup-dotnet global-json-file) besides the runtime the tests run on")
+	}
 	if p.eval != nil {
 		for _, u := range p.eval.Unknowns {
 			f.Note("%s: %s", p.Path, u)
@@ -90,10 +94,16 @@ func versionFacts(f *ecosystem.Facts, r *probe.Repo, p *Project) {
 	}
 	switch {
 	case pv.Property == "":
+		seedFromTag(f, r)
 		return
 	case pv.Unknown != "":
 		f.Note("the project's version (%s in %s) cannot be read: %s; VERSION starts at the pack's default unless you give --set InitialVersion=X.Y.Z",
 			pv.Property, pv.File, pv.Unknown)
+		return
+	case pv.Value == "0.0.0" && r.VersionFile == "":
+		// A placeholder that the release build replaces (Bogus' 0.0.0-localbuild).
+		f.Note("%s's %s %s is a placeholder, not a release", pv.File, pv.Property, pv.Written)
+		seedFromTag(f, r)
 		return
 	}
 	f.Values["InitialVersion"] = pv.Value
@@ -112,6 +122,30 @@ func versionFacts(f *ecosystem.Facts, r *probe.Repo, p *Project) {
 		note += fmt.Sprintf("; its prerelease suffix %q is left out (-p:Version replaces Version, VersionPrefix and VersionSuffix)", pv.Suffix)
 	}
 	f.Note("%s", note)
+}
+
+// seedFromTag starts VERSION at the latest release tag when the project
+// sets no version, or only the placeholder 0.0.0 (its releases are tagged,
+// or a tool or the release build computes the version):
+// else the pack's default would be guessed, and the packages the build makes
+// would sort below the releases already out.
+func seedFromTag(f *ecosystem.Facts, r *probe.Repo) {
+	if r.VersionFile != "" {
+		return
+	}
+	tag, err := latestReleaseTag(r.Root)
+	if err != nil {
+		f.Note("the project sets no version and crane could not read the git tags (%v); VERSION starts at the pack's default unless you give --set InitialVersion=X.Y.Z, your latest release", err)
+		return
+	}
+	if tag == "" {
+		f.Note("the project sets no version and no release tag (vX.Y.Z or X.Y.Z) was found; VERSION starts at the pack's default unless you give --set InitialVersion=X.Y.Z")
+		return
+	}
+	v := strings.TrimPrefix(tag, "v")
+	f.Values["InitialVersion"] = v
+	f.VersionFrom = "git tag " + tag
+	f.Note("VERSION starts at %s, the latest release tag %s (the project sets no release version); raise it before the next release: the build passes VERSION to dotnet (-p:Version=...)", v, tag)
 }
 
 // frameworkNotes say which frameworks the Linux CI builds, and which it

@@ -106,7 +106,7 @@ func text(m *msbuild.Project, name string) string {
 // references reports whether a PackageReference or (old style) Reference
 // includes the package or assembly id.
 func references(m *msbuild.Project, id string) bool {
-	for _, typ := range []string{"PackageReference", "Reference"} {
+	for _, typ := range []string{"PackageReference", "GlobalPackageReference", "Reference"} {
 		for _, it := range m.Items(typ) {
 			inc, _, _ := strings.Cut(it.ID, ",")
 			if strings.EqualFold(strings.TrimSpace(inc), id) {

@@ -100,7 +100,7 @@ Project("{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}") = "Out", "..\..\..\Out\Out.csp
 	want := map[string]string{
 		"Name": "Acme.Widgets", "SolutionFile": "src/solutions/Acme.Widgets.sln", "SolutionFormat": "sln",
 		"ProjectDir": "src/Acme.Widgets", "TargetFramework": "net8.0", "PackageReadme": "README.md",
-		"Description": "Widgets.", "PackageDocs": "true",
+		"Description": "Widgets.", "PackageDocs": "true", "GlobalJson": "false",
 	}
 	if diff := cmp.Diff(want, d.Values(r)); diff != "" {
 		t.Errorf("Values (-want +got):\n%s", diff)

@@ -2,6 +2,7 @@ package dotnet
 
 import (
 	"path"
+	"slices"
 	"strconv"
 
 	"github.com/ewilde/crane/generator/probe"
@@ -12,7 +13,8 @@ import (
 // TargetFramework (the project's first), PackageDocs (whether the build
 // writes the XML documentation the nuspec packs), PackageReadme (the README found, or
 // empty) and, when the project sets them, Description, Author and
-// RepositoryUrl. Facts adds what the package needs (packageFacts); a crane
+// RepositoryUrl, and GlobalJson, whether the root has a global.json (the SDK
+// CI installs). Facts adds what the package needs (packageFacts); a crane
 // 0.x VERSION.txt is read by assemble itself. A fact crane did not find
 // is left out, so the pack's default applies.
 func (d *Dotnet) Values(r *probe.Repo) map[string]string {
@@ -21,6 +23,8 @@ func (d *Dotnet) Values(r *probe.Repo) map[string]string {
 		"SolutionFormat": d.Format,
 		"PackageReadme":  r.Readme,
 	}
+	// A repository that pins its SDK: CI must install that one.
+	v["GlobalJson"] = strconv.FormatBool(slices.Contains(r.Files, "global.json"))
 	p := d.Package
 	if p == nil {
 		return v

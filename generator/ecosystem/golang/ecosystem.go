@@ -51,7 +51,23 @@ func (e Ecosystem) Facts(r *probe.Repo, req ecosystem.Request) (*ecosystem.Facts
 	noteMains(f, g, given)
 	noteOldGo(f, g)
 	seedFromTag(f, r, g, req.Pack)
+	if files := unformatted(r.Root); len(files) > 0 {
+		them := "them"
+		if len(files) == 1 {
+			them = "it"
+		}
+		f.Note("gofmt would change %s (%s): ./build.sh lint, which the workflow runs, fails until you run gofmt -w on %s",
+			probe.Plural(len(files), "Go file"), strings.Join(firstFew(files, 3), ", "), them)
+	}
 	return f, nil
+}
+
+// firstFew is the first n of s, with "..." for the rest.
+func firstFew(s []string, n int) []string {
+	if len(s) <= n {
+		return s
+	}
+	return append(s[:n:n], "...")
 }
 
 // Funcs are the template functions Go packs use: goPackage (the package

@@ -51,5 +51,10 @@ func (Ecosystem) Facts(r *probe.Repo, req ecosystem.Request) (*ecosystem.Facts, 
 	if len(f.Drives) > 0 {
 		f.SeedVersion(r, f.Drives[0])
 	}
+	lerna, err := lernaVersion(r)
+	if err != nil {
+		return nil, ecosystem.Unreadable("lerna.json", err)
+	}
+	driveLerna(f, d, lerna, req.Pack)
 	return f, nil
 }

@@ -40,6 +40,9 @@ type Python struct {
 	// TestExtras and TestGroups are the [project.optional-dependencies]
 	// extras and [dependency-groups] that hold what the tests need.
 	TestExtras, TestGroups []string
+	// TestRequirements are the requirements files that hold what the tests
+	// need when no extra or dependency group does (see testRequirements).
+	TestRequirements []string
 	// HasProject reports a [project] table.
 	HasProject bool
 	// Tool is the build tool the project is written for; PoetryVersion is
@@ -49,6 +52,8 @@ type Python struct {
 	PoetryVersion                    string
 	VersionSource, LockFile          string
 	PoetryGroups, PDMDevDependencies bool
+	// UVLock reports a uv.lock, which pins the development environment.
+	UVLock bool
 	// VersionFile is the Python file a dynamic version is read from ("" when
 	// none, or when it comes from git tags), and VersionAttr the attribute
 	// in it that holds the version (Version is its value).
@@ -102,6 +107,9 @@ func ReadPython(r *probe.Repo) (*Python, error) {
 		py.TestExtras = testSets(slices.Sorted(maps.Keys(p.OptionalDependencies)))
 	}
 	py.TestGroups = testSets(slices.Sorted(maps.Keys(t.DependencyGroups)))
+	if len(py.TestExtras) == 0 && len(py.TestGroups) == 0 {
+		py.TestRequirements = testRequirements(r.Root)
+	}
 	py.PoetryVersion = t.Tool.Poetry.Version
 	py.PoetryGroups = md.IsDefined("tool", "poetry", "group") || md.IsDefined("tool", "poetry", "dev-dependencies")
 	py.PDMDevDependencies = md.IsDefined("tool", "pdm", "dev-dependencies")
@@ -109,6 +117,7 @@ func ReadPython(r *probe.Repo) (*Python, error) {
 		py.VersionSource = versionSource(py.Tool, md, t.Tool)
 		py.VersionFile, py.VersionAttr, py.Version = versionFile(r, py, md, t.Tool)
 	}
+	py.UVLock = r.Has("uv.lock")
 	for _, lock := range []string{"poetry.lock", "pdm.lock"} {
 		if r.Has(lock) && py.LockFile == "" {
 			py.LockFile = lock
@@ -191,8 +200,8 @@ func (py *Python) Summary() string {
 // VersionFile and VersionAttr (the Python file and attribute a dynamic
 // version is read from, which the build writes VERSION into),
 // Layout ("src" or "flat"), Packages (a flat layout's import packages,
-// space separated, which the build byte-compiles), TestExtras and TestGroups
-// (space separated) and Pytest ("true" when the tests need pytest).
+// space separated, which the build byte-compiles), TestExtras, TestGroups and
+// TestRequirements (space separated) and Pytest ("true" when the tests need pytest).
 func (py *Python) Values() map[string]string {
 	v := map[string]string{}
 	if py.Name != "" {
@@ -215,6 +224,9 @@ func (py *Python) Values() map[string]string {
 	}
 	if len(py.TestGroups) > 0 {
 		v["TestGroups"] = strings.Join(py.TestGroups, " ")
+	}
+	if len(py.TestRequirements) > 0 {
+		v["TestRequirements"] = strings.Join(py.TestRequirements, " ")
 	}
 	if len(py.PytestFiles) > 0 {
 		v["Pytest"] = "true"
@@ -241,6 +253,9 @@ func (py *Python) Notes() []string {
 	if s := toolNote(py); s != "" {
 		notes = append(notes, s)
 	}
+	if py.UVLock {
+		notes = append(notes, "uv.lock is not read: CI installs the project and what its tests need with pip, at the newest versions their ranges allow, not the locked ones")
+	}
 	if py.Backend != "" && py.Backend != "setuptools.build_meta" {
 		notes = append(notes, fmt.Sprintf("the build backend is %s: ./build.sh pack needs the build module for it (python3 -m pip install build)", py.Backend))
 	}
@@ -255,6 +270,9 @@ func installNote(py *Python) string {
 	}
 	if len(py.TestGroups) > 0 {
 		what = append(what, fmt.Sprintf("its %s %s of [dependency-groups] (with pip 25.1 or later)", plural(py.TestGroups, "dependency group"), strings.Join(py.TestGroups, ", ")))
+	}
+	if len(py.TestRequirements) > 0 {
+		what = append(what, "the requirements in "+strings.Join(py.TestRequirements, ", ")+" (pip install -r)")
 	}
 	if len(what) == 0 {
 		return ""

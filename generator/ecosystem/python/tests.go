@@ -31,6 +31,36 @@ func testSets(names []string) []string {
 	return out
 }
 
+// testRequirementFiles are the requirements files that name what a
+// project's tests (or its development, tests included) need, in the order
+// crane prefers them.
+var testRequirementFiles = []string{
+	"requirements-test.txt", "requirements-tests.txt", "requirements_test.txt", "requirements_tests.txt",
+	"test-requirements.txt", "tests-requirements.txt", "requirements/test.txt", "requirements/tests.txt",
+	"tests/requirements.txt",
+	"requirements-dev.txt", "requirements_dev.txt", "dev-requirements.txt", "requirements/dev.txt",
+}
+
+// testRequirements returns the requirements files CI installs for the
+// tests of a project that declares them in no extra or dependency group:
+// the first test (else development) requirements files of
+// testRequirementFiles that root has, else requirements.txt, else none.
+func testRequirements(root string) []string {
+	regular := func(rel string) bool {
+		fi, err := os.Lstat(filepath.Join(root, filepath.FromSlash(rel)))
+		return err == nil && fi.Mode().IsRegular()
+	}
+	for _, rel := range testRequirementFiles {
+		if regular(rel) {
+			return []string{rel}
+		}
+	}
+	if regular("requirements.txt") {
+		return []string{"requirements.txt"}
+	}
+	return nil
+}
+
 // pytestLineRe finds what unittest cannot run: an import of pytest, or a
 // test function outside a class (a def at the start of the line).
 // build.sh's pytest_style greps for the same lines.

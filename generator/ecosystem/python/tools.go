@@ -30,8 +30,9 @@ type toolTables struct {
 	} `toml:"poetry"`
 	Hatch struct {
 		Version struct {
-			Source string `toml:"source"`
-			Path   string `toml:"path"`
+			Source  string `toml:"source"`
+			Path    string `toml:"path"`
+			Pattern any    `toml:"pattern"`
 		} `toml:"version"`
 	} `toml:"hatch"`
 	PDM struct {
@@ -102,7 +103,11 @@ func versionSource(tool Tool, md toml.MetaData, t toolTables) string {
 // toolNote says how the build serves a project written for tool, "" for
 // setuptools.
 func toolNote(py *Python) string {
-	const how = "the build writes VERSION into [project] version, runs the tests with pytest or unittest, and packs with python3 -m build (which runs %s); CI installs with pip"
+	target := "[project] version"
+	if py.VersionFile != "" {
+		target = py.VersionAttr + " in " + py.VersionFile
+	}
+	how := "the build writes VERSION into " + target + ", runs the tests with pytest or unittest, and packs with python3 -m build (which runs %s); CI installs with pip"
 	switch py.Tool {
 	case Poetry:
 		s := "a Poetry project with a PEP 621 [project] table: " + fmt.Sprintf(how, "poetry-core")

@@ -33,7 +33,11 @@ func versionFile(r *probe.Repo, py *Python, md toml.MetaData, t toolTables) (fil
 		attr = dotted[i+1:]
 		candidates = moduleFiles(mod)
 	case py.Tool == Hatch && t.Hatch.Version.Path != "":
+		if t.Hatch.Version.Pattern != nil {
+			return "", "", "" // Hatch reads what the user's pattern says, which crane does not write
+		}
 		candidates = []string{t.Hatch.Version.Path}
+		attr = "" // Hatch's default pattern: __version__ or VERSION, whichever comes first
 	case py.Tool == PDM && t.PDM.Version.Source == "file":
 		candidates = []string{t.PDM.Version.Path}
 	case py.Tool == Flit:
@@ -49,11 +53,28 @@ func versionFile(r *probe.Repo, py *Python, md toml.MetaData, t toolTables) (fil
 		if err != nil {
 			continue
 		}
-		if v := attrValue(string(data), attr); v != "" {
-			return c, attr, v
+		a := attr
+		if a == "" {
+			a = hatchAttr(string(data))
+		}
+		if v := attrValue(string(data), a); v != "" {
+			return c, a, v
 		}
 	}
 	return "", "", ""
+}
+
+// hatchAttrRe finds the line Hatch's default version pattern reads: the
+// first assignment to __version__ or VERSION at the start of a line.
+var hatchAttrRe = regexp.MustCompile(`(?m)^(__version__|VERSION)[ \t]*(?::[ \t]*str[ \t]*)?=`)
+
+// hatchAttr is the attribute Hatch's default pattern reads in src:
+// __version__ or VERSION, whichever comes first ("__version__" when neither).
+func hatchAttr(src string) string {
+	if m := hatchAttrRe.FindStringSubmatch(src); m != nil {
+		return m[1]
+	}
+	return "__version__"
 }
 
 // moduleFiles are the files a module (slash-separated) may be, in the src

@@ -59,6 +59,35 @@ path = "./src/h/__about__.py"
 -- src/h/__about__.py --
 __version__ = "4.1.0"
 `, "src/h/__about__.py", "__version__", "4.1.0"},
+		{"hatch path, VERSION first", `
+-- pyproject.toml --
+[build-system]
+build-backend = "hatchling.build"
+[project]
+name = "h"
+dynamic = ["version"]
+[tool.hatch.version]
+path = "h/version.py"
+-- h/__init__.py --
+-- h/version.py --
+VERSION = '2.0b1'
+__version__ = VERSION
+`, "h/version.py", "VERSION", "2.0b1"},
+		{"hatch path with its own pattern has none", `
+-- pyproject.toml --
+[build-system]
+build-backend = "hatchling.build"
+[project]
+name = "h"
+dynamic = ["version"]
+[tool.hatch.version]
+path = "h/version.py"
+pattern = "BUILD = '(?P<version>[^']+)'"
+-- h/__init__.py --
+-- h/version.py --
+__version__ = "1.0"
+BUILD = '2.0'
+`, "", "", ""},
 		{"hatch-vcs has none", `
 -- pyproject.toml --
 [build-system]
