@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -147,5 +148,52 @@ func TestDotnetBuildScriptCleansEveryProject(t *testing.T) {
 		if _, err := os.Stat(filepath.Join(dir, kept)); err != nil {
 			t.Errorf("clean removed %s: %v", kept, err)
 		}
+	}
+}
+
+// TestBuildScriptsCleanKeepsTrackedFiles: in a git work tree, ./build.sh
+// clean of the node, rust and dotnet packs removes what the build wrote in
+// its output folder but keeps the files git tracks there (a repository may
+// keep a README or a script in dist/ or artifacts/).
+func TestBuildScriptsCleanKeepsTrackedFiles(t *testing.T) {
+	requireTools(t, "bash", "git")
+	for _, tt := range []struct {
+		pack, name, out string
+		path            []string
+	}{
+		{"node", "demo", "artifacts", nil},
+		{"rust", "demo", "dist", []string{"cargo"}},
+		{"dotnet", "Demo", "artifacts", nil},
+	} {
+		t.Run(tt.pack, func(t *testing.T) {
+			requireTools(t, tt.path...)
+			dir := generateProject(t, "init", tt.name, "--pack", tt.pack, "--no-git")
+			if err := os.MkdirAll(filepath.Join(dir, tt.out), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			gitInit(t, dir)
+			// The pack's .gitignore ignores the output folder: a file kept there
+			// is tracked with git add -f, as a repository that keeps one does.
+			writeText(t, dir, tt.out+"/README.md", "kept: git tracks it\n")
+			for _, args := range [][]string{{"add", "-f", tt.out + "/README.md"}, {"commit", "-q", "-m", "keep"}} {
+				c := exec.Command("git", args...)
+				c.Dir = dir
+				c.Env = append(cleanEnv(), "GIT_CONFIG_GLOBAL=/dev/null", "GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@example.com", "GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@example.com")
+				if out, err := c.CombinedOutput(); err != nil {
+					t.Fatalf("git %v: %v\n%s", args, err, out)
+				}
+			}
+			writeText(t, dir, tt.out+"/built.tgz", "the build wrote it\n")
+			env := []string{"PATH=" + fakeDotnetPath(t)}
+			if out, code := runBuildSh(t, dir, env, "clean"); code != 0 {
+				t.Fatalf("./build.sh clean: exit %d\n%s", code, out)
+			}
+			if _, err := os.Stat(filepath.Join(dir, tt.out, "README.md")); err != nil {
+				t.Errorf("clean removed %s/README.md, which git tracks: %v", tt.out, err)
+			}
+			if _, err := os.Stat(filepath.Join(dir, tt.out, "built.tgz")); err == nil {
+				t.Errorf("clean left %s/built.tgz, which the build wrote", tt.out)
+			}
+		})
 	}
 }
