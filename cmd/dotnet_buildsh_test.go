@@ -2,7 +2,6 @@ package cmd
 
 import (
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -175,14 +174,8 @@ func TestBuildScriptsCleanKeepsTrackedFiles(t *testing.T) {
 			// The pack's .gitignore ignores the output folder: a file kept there
 			// is tracked with git add -f, as a repository that keeps one does.
 			writeText(t, dir, tt.out+"/README.md", "kept: git tracks it\n")
-			for _, args := range [][]string{{"add", "-f", tt.out + "/README.md"}, {"commit", "-q", "-m", "keep"}} {
-				c := exec.Command("git", args...)
-				c.Dir = dir
-				c.Env = append(cleanEnv(), "GIT_CONFIG_GLOBAL=/dev/null", "GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@example.com", "GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@example.com")
-				if out, err := c.CombinedOutput(); err != nil {
-					t.Fatalf("git %v: %v\n%s", args, err, out)
-				}
-			}
+			gitIn(t, dir, "add", "-f", tt.out+"/README.md")
+			gitIn(t, dir, "commit", "-q", "-m", "keep")
 			writeText(t, dir, tt.out+"/built.tgz", "the build wrote it\n")
 			env := []string{"PATH=" + fakeDotnetPath(t)}
 			if out, code := runBuildSh(t, dir, env, "clean"); code != 0 {
