@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"fmt"
+	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -77,6 +78,14 @@ func runUpdate(e *env, opts *updateOptions) error {
 	if generator.InGitDir(opts.dir) {
 		return usageErrorf("%s is inside .git; crane never writes there: give the project's folder", opts.dir)
 	}
+	if info, err := os.Stat(opts.dir); err != nil || !info.IsDir() {
+		return usageErrorf("update %s: no such folder; give the project's folder, or run crane update inside it", opts.dir)
+	}
+	release, err := e.guard(opts.dir) // one crane at a time; an interrupted run finished or undone first
+	if err != nil {
+		return err
+	}
+	defer release()
 	lock, err := generator.ReadLock(opts.dir)
 	if err != nil {
 		return err
