@@ -43,6 +43,9 @@ func (Ecosystem) Facts(r *probe.Repo, req ecosystem.Request) (*ecosystem.Facts, 
 	if note != "" {
 		f.Note("%s", note)
 	}
+	if note := clippyNote(r); note != "" {
+		f.Note("%s", note)
+	}
 	f.SeedVersion(r, f.Drives[0])
 	return f, nil
 }
