@@ -73,3 +73,39 @@ func findCargo(t *testing.T) bool {
 	t.Setenv("PATH", bin+string(os.PathListSeparator)+os.Getenv("PATH"))
 	return true
 }
+
+// TestE2ERustClippyWarnings: with ClippyWarnings=deny (the default) a clippy
+// warning in the user's code fails ./build.sh lint; with warn (what assemble
+// sets for code whose own CI never ran clippy) the warning is shown and the
+// lint passes.
+func TestE2ERustClippyWarnings(t *testing.T) {
+	requireTools(t, "cargo")
+	if out, err := exec.Command("cargo", "clippy", "--version").CombinedOutput(); err != nil {
+		t.Skipf("clippy is not installed (rustup component add clippy): %v\n%s", err, out)
+	}
+	// clippy::needless_return, a warn-by-default lint, in code of the user's.
+	warned := "\n/// Doubles n.\npub fn double(n: u32) -> u32 {\n    return n * 2;\n}\n"
+	for _, tt := range []struct {
+		mode string
+		fail bool
+	}{{"deny", true}, {"warn", false}} {
+		t.Run(tt.mode, func(t *testing.T) {
+			dir := generateProject(t, "init", "warned", "--pack", "rust", "--set", "ClippyWarnings="+tt.mode)
+			lib := filepath.Join(dir, "crates", "warned", "src", "lib.rs")
+			data, err := os.ReadFile(lib)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(lib, append(data, warned...), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			out, err := runIn(t, dir, "./build.sh", "lint", "--offline")
+			if !strings.Contains(out, "needless_return") {
+				t.Errorf("clippy did not report the needless return:\n%s", out)
+			}
+			if failed := err != nil; failed != tt.fail {
+				t.Errorf("ClippyWarnings=%s: lint failed %v, want %v\n%s", tt.mode, failed, tt.fail, out)
+			}
+		})
+	}
+}

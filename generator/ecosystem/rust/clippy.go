@@ -9,11 +9,13 @@ import (
 	"github.com/ewilde/crane/generator/probe"
 )
 
-// clippyNote says that the rust pack's lint, which the workflow runs, fails
-// on any clippy warning when the repository has GitHub workflows of its own
-// and none of them runs clippy (a commented-out job does not count): such
-// code was never held to clippy, and newer clippy releases add lints
-// (bytes, walkdir). It is "" when a workflow runs clippy or there are none.
+// clippyNote says that the rust pack's lint, which the workflow runs, shows
+// clippy's warnings without failing on them (Facts sets ClippyWarnings=warn)
+// when the repository has GitHub workflows of its own and none of them runs
+// clippy (a commented-out job does not count): such code was never held to
+// clippy, and newer clippy releases add lints, so -D warnings would fail
+// crane's CI on code the user never changed (bytes, walkdir). It is "" when
+// a workflow runs clippy or there are none.
 func clippyNote(r *probe.Repo) string {
 	const dir = ".github/workflows"
 	entries, err := os.ReadDir(filepath.Join(r.Root, filepath.FromSlash(dir)))
@@ -38,7 +40,7 @@ func clippyNote(r *probe.Repo) string {
 	if !seen {
 		return ""
 	}
-	return "your workflows do not run clippy: ./build.sh lint, which crane's workflow runs, runs cargo clippy -D warnings and fails on any clippy warning in your code; see them with cargo clippy --workspace --all-targets -- -D warnings"
+	return "your workflows do not run clippy: ./build.sh lint, which crane's workflow runs, shows clippy's warnings without failing on them (ClippyWarnings=warn); see them with cargo clippy --workspace --all-targets, and once there are none, hold the code to it with --set ClippyWarnings=deny"
 }
 
 // runsClippy reports whether a workflow mentions clippy outside comments.
