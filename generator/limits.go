@@ -3,6 +3,7 @@ package generator
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"sync/atomic"
 	"text/template"
 	"text/template/parse"
@@ -131,3 +132,19 @@ func instrument(list *parse.ListNode) {
 // one template set holds the files, the partials and pack.yaml's defaults,
 // dir and when conditions (see packtemplates.go).
 func (p *Pack) bound() { bound(p.tmpl, &p.clock) }
+
+// execWithin starts clock and executes t (bound to clock) on data within
+// lim: output past lim.MaxFileBytes or time past lim.Timeout stops it with
+// an error naming the template. pack.yaml's defaults and dir, and the
+// RenderString of authoring tools, render through it.
+func execWithin(t *template.Template, data map[string]any, clock *renderClock, lim Limits) (string, error) {
+	clock.start(lim.Timeout)
+	w := &boundedWriter{max: lim.MaxFileBytes, clock: clock}
+	if err := t.Execute(w, data); err != nil {
+		if errors.Is(err, errStopped) {
+			return "", fmt.Errorf("%s: too large or takes too long to render (a loop?)", t.Name())
+		}
+		return "", err
+	}
+	return w.buf.String(), nil
+}

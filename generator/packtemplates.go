@@ -1,8 +1,6 @@
 package generator
 
 import (
-	"errors"
-	"fmt"
 	"regexp"
 	"strings"
 	"text/template"
@@ -80,17 +78,8 @@ func (p *Pack) renderDefault(v Variable, vals Values, facts Facts) (string, erro
 // within the pack's limits (see bound): a default or dir that loops or
 // grows without end is stopped with an error.
 func (p *Pack) execBounded(t *template.Template, data map[string]any) (string, error) {
-	lim := p.limits()
-	p.clock.start(lim.Timeout)
 	defer p.clock.start(time.Duration(1 << 62)) // no deadline between renders
-	w := &boundedWriter{max: lim.MaxFileBytes, clock: &p.clock}
-	if err := t.Execute(w, data); err != nil {
-		if errors.Is(err, errStopped) {
-			return "", fmt.Errorf("%s: too large or takes too long to render (a loop?)", t.Name())
-		}
-		return "", err
-	}
-	return w.buf.String(), nil
+	return execWithin(t, data, &p.clock, p.limits())
 }
 
 // parsedDefault is a variable's default and its template.

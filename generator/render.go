@@ -65,15 +65,7 @@ func renderText(t *template.Template, text string, data map[string]any, lim Limi
 	}
 	clock := &renderClock{}
 	bound(t, clock)
-	clock.start(lim.Timeout)
-	w := &boundedWriter{max: lim.MaxFileBytes, clock: clock}
-	if err := t.Execute(w, data); err != nil {
-		if errors.Is(err, errStopped) {
-			return "", fmt.Errorf("%s: too large or takes too long to render (a loop?)", t.Name())
-		}
-		return "", err
-	}
-	return w.buf.String(), nil
+	return execWithin(t, data, clock, lim)
 }
 
 // Render renders the files of the given components of p with vals. It does no
