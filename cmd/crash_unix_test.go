@@ -6,7 +6,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -19,6 +18,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/ewilde/crane/generator"
+	"github.com/ewilde/crane/internal/fixture"
 	"github.com/ewilde/crane/templates"
 )
 
@@ -180,34 +180,7 @@ func craneUnder(prefix []string, home string, n int, args ...string) (string, er
 }
 
 // tree lists every entry under dir with its mode and bytes.
-func tree(t *testing.T, dir string) map[string]string {
-	t.Helper()
-	out := map[string]string{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		info, err := d.Info()
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(dir, p)
-		content := ""
-		if info.Mode().IsRegular() {
-			data, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			content = string(data)
-		}
-		out[filepath.ToSlash(rel)] = fmt.Sprintf("%v %q", info.Mode(), content)
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return out
-}
+func tree(t *testing.T, dir string) map[string]string { return fixture.Snapshot(t, dir) }
 
 func writeTree(t *testing.T, root string, files map[string]string) {
 	t.Helper()
