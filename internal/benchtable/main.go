@@ -22,7 +22,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"syscall"
 	"time"
 )
 
@@ -91,11 +90,7 @@ func timed(dir string, name string, args ...string) (time.Duration, int64, error
 	if err != nil {
 		return 0, 0, fmt.Errorf("%s %s: %v\n%s", name, strings.Join(args, " "), err, out)
 	}
-	var rss int64
-	if ru, ok := c.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		rss = ru.Maxrss
-	}
-	return d, rss, nil
+	return d, peakRSS(c.ProcessState), nil
 }
 
 func median(ds []time.Duration) time.Duration {
