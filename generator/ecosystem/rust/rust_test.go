@@ -1,8 +1,8 @@
 package rust
 
 import (
-	"maps"
 	"errors"
+	"maps"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
