@@ -156,7 +156,7 @@ func runAssemble(e *env, opts *assembleOptions) error {
 	if err != nil {
 		return err
 	}
-	next := p.NewLock(vals)
+	next := p.NewLock(opts.dir, vals)
 	plan, err := generator.MakePlan(opts.dir, tree, old, next)
 	if err != nil {
 		return err
@@ -184,6 +184,9 @@ func runAssemble(e *env, opts *assembleOptions) error {
 	}
 	if n := workflowNote(gitRepo, repo.Root, plan); n != "" {
 		found.Notes = append(found.Notes, n)
+	}
+	if !opts.report.dryRun && len(plan.Conflicts()) == 0 {
+		keepPack(e, p) // before the write, which reportAssemble does: the cache is by content, so a failed write leaves nothing wrong there
 	}
 	return reportAssemble(e, opts, plan, repo, found)
 }

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
-	"golang.org/x/mod/semver"
 
 	"github.com/ewilde/crane/generator"
 	upd "github.com/ewilde/crane/generator/update"
@@ -18,6 +17,7 @@ type updateOptions struct {
 	values     valueFlags
 	report     reportFlags
 	allowDirty bool
+	pack       string
 }
 
 func newUpdateCmd(e *env) *cobra.Command {
@@ -70,6 +70,7 @@ uncommitted changes in a file to merge).`,
 	opts.values.register(f)
 	opts.report.register(f)
 	f.BoolVar(&opts.allowDirty, "allow-dirty", false, "merge into files that have uncommitted changes")
+	f.StringVar(&opts.pack, "pack", "", "an external pack's new source (a folder, or a git URL[//subdir][@ref], e.g. a new tag); default: the one .crane.yaml records")
 	return c
 }
 
@@ -93,13 +94,9 @@ func runUpdate(e *env, opts *updateOptions) error {
 	if lock == nil {
 		return usageErrorf("%s has no %s: crane has not written there; run crane init or crane assemble", opts.dir, generator.LockName)
 	}
-	p, err := e.packs.Load(lock.Pack)
+	p, packs, baseNote, err := updatePacks(e, opts, lock)
 	if err != nil {
 		return err
-	}
-	if semver.Compare("v"+lock.PackVersion, "v"+p.Version) > 0 {
-		return fmt.Errorf("%s records the %s pack %s, newer than this crane's %s; update crane itself, then run crane update again",
-			generator.LockName, p.Name, lock.PackVersion, p.Version)
 	}
 	given, bad, err := givenValues(opts.values)
 	if err != nil {
@@ -109,7 +106,7 @@ func runUpdate(e *env, opts *updateOptions) error {
 		return bad.withResolveError(nil)
 	}
 	res, err := upd.Plan(upd.Options{
-		Root: opts.dir, Lock: lock, Pack: p, Packs: e.packs, Given: given,
+		Root: opts.dir, Lock: lock, Pack: p, Packs: packs, Given: given,
 		Facts: e.facts(), Blobs: upd.RepoBlobs(opts.dir),
 	})
 	if err != nil {
@@ -123,7 +120,10 @@ func runUpdate(e *env, opts *updateOptions) error {
 	}
 	if !opts.report.json {
 		fmt.Fprintf(e.out, "%s pack %s -> %s\n", p.Name, res.From, res.To)
-		if !res.BaseKept {
+		switch {
+		case baseNote != "":
+			fmt.Fprintln(e.out, baseNote)
+		case !res.BaseKept:
 			fmt.Fprintf(e.out, "note: this crane does not keep the %s pack %s; files git does not have are merged two-way\n", p.Name, res.From)
 		}
 		printPlan(e.out, withClasses(plan, res.Classes), "", opts.report.diff)
@@ -134,6 +134,7 @@ func runUpdate(e *env, opts *updateOptions) error {
 		if written, err = generator.Apply(e.ctx, plan, generator.ApplyOptions{}); err != nil {
 			return err
 		}
+		keepPack(e, p)
 		// After the files, not inside Apply's transaction: a rollback there
 		// could not take back an index already written.
 		if err := upd.RecordConflicts(opts.dir, res.Conflicted); err != nil {
