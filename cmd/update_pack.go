@@ -42,8 +42,8 @@ func updatePacks(e *env, opts *updateOptions, lock *generator.Lock) (p *generato
 		return nil, nil, "", usageErrorf("%s records the %s pack %s, newer than %s at %s; give a newer one with --pack",
 			generator.LockName, p.Name, lock.PackVersion, p.Version, spec)
 	}
-	if lock.PackHash == "" {
-		return p, e.packs, "", nil
+	if lock.PackSource == "" && lock.PackHash == "" {
+		return p, e.packs, "", nil // a built-in pack's lock: the versions this crane keeps
 	}
 	base, why := e.packs.LoadLocked(lock, p)
 	if base == nil {
