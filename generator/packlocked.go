@@ -50,19 +50,31 @@ func (s PackSource) LoadLocked(lock *Lock, cur *Pack) (*Pack, string) {
 	if err != nil || src.Kind != packsrc.Git || lock.PackCommit == "" {
 		return nil, "a pack folder changes in place, and crane keeps what it rendered only on the machine that rendered it"
 	}
-	src.Ref = lock.PackCommit
-	snap, err := s.fetchMerged(src)
-	if err != nil {
-		return nil, fmt.Sprintf("commit %.12s: %v", lock.PackCommit, err)
+	srcs := []packsrc.Source{src}
+	if cur != nil && cur.Origin.Commit != "" {
+		// update --pack with another URL: the repository may have moved.
+		if moved, err := packsrc.Parse(cur.Origin.Source); err == nil && (moved.URL != src.URL || moved.Subdir != src.Subdir) {
+			srcs = append(srcs, moved)
+		}
 	}
-	if snap.Hash() != lock.PackHash {
-		return nil, fmt.Sprintf("the pack at commit %.12s is not what crane rendered (it extends a pack that has changed since)", lock.PackCommit)
+	var why string
+	for _, src := range srcs {
+		src.Ref = lock.PackCommit
+		snap, err := s.fetchMerged(src)
+		switch {
+		case err != nil:
+			why = fmt.Sprintf("commit %.12s cannot be had: %v", lock.PackCommit, err)
+		case snap.Hash() != lock.PackHash:
+			why = fmt.Sprintf("the pack at commit %.12s is not what crane rendered (it extends a pack that has changed since)", lock.PackCommit)
+		default:
+			p, err := loadSnapshot(snap, origin)
+			if err == nil {
+				return p, ""
+			}
+			why = fmt.Sprintf("the pack at commit %.12s does not load: %v", lock.PackCommit, err)
+		}
 	}
-	p, err := loadSnapshot(snap, origin)
-	if err != nil {
-		return nil, fmt.Sprintf("commit %.12s: %v", lock.PackCommit, err)
-	}
-	return p, ""
+	return nil, why
 }
 
 // fetchMerged is the git pack src merged over the pack it extends.
