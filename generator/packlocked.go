@@ -48,7 +48,7 @@ func (s PackSource) LoadLocked(lock *Lock, cur *Pack) (*Pack, string) {
 	}
 	src, err := packsrc.Parse(lock.PackSource)
 	if err != nil || src.Kind != packsrc.Git || lock.PackCommit == "" {
-		return nil, "a pack folder changes in place, and crane keeps what it rendered only on the machine that rendered it"
+		return nil, "the pack has changed at its source since (crane keeps what it rendered in the cache of the machine that rendered it)"
 	}
 	srcs := []packsrc.Source{src}
 	if cur != nil && cur.Origin.Commit != "" {

@@ -108,7 +108,7 @@ func TestLoadLocked(t *testing.T) {
 		t.Errorf("base Acme/.keep = %q, want mini's, through extends", got)
 	}
 	empty := s.WithCache(packsrc.Cache{Dir: t.TempDir(), Limits: packsrc.DefaultLimits})
-	if p, why := empty.LoadLocked(&lock, cur); p != nil || !strings.Contains(why, "a pack folder changes in place") {
+	if p, why := empty.LoadLocked(&lock, cur); p != nil || !strings.Contains(why, "the pack has changed at its source since") {
 		t.Errorf("no cache: got %v, %q; want none, and why", p, why)
 	}
 }
