@@ -25,7 +25,8 @@ func newStatusCmd(e *env) *cobra.Command {
 unchanged, modified, missing or deleted (deleted by you, as crane update
 recorded), and whether this crane has a newer version of the pack (then run
 crane update). It writes nothing, except to finish or undo a crane run that
-was interrupted there.
+was interrupted there. For a pack from a folder or git it never goes to the
+network: a folder is read as it is now, a git ref as crane last looked it up.
 
 A file has drifted when it is managed (build scripts, CI) or a lines file
 (.gitignore) and has been changed or is missing; sources and seeds (create and

@@ -47,6 +47,12 @@ the pack versions crane keeps; where that disagrees with the lock's hashes, it
 is read from git by the blob id the lock records, and failing that the file is
 merged two-way. No git repository is needed.
 
+For a pack from a folder or git, theirs is the pack at the source the lock
+records (a folder as it is now, a branch at its newest commit, a tag as it
+was), or at --pack (e.g. a new tag), which the lock then records; the base is
+the pack exactly as crane rendered it, from crane's cache by content hash or,
+for git, from the recorded commit.
+
 Nothing is written until the whole plan is known; a failure or Ctrl-C rolls
 everything back. A file to be merged must have no uncommitted changes
 (--allow-dirty to merge anyway). The lock records the new version only for
@@ -57,6 +63,7 @@ uncommitted changes in a file to merge).`,
 		Example: `  crane update --dry-run
   crane update --diff
   crane update --set TargetFramework=net9.0
+  crane update --pack https://github.com/acme/crane-packs.git//go-service@v2.2.0
   crane update ../acme-widgets --json`,
 		Args: atMostOne("DIR", "quote a folder that has spaces"),
 		RunE: ran(func(c *cobra.Command, args []string) error {
