@@ -186,7 +186,9 @@ func runAssemble(e *env, opts *assembleOptions) error {
 		found.Notes = append(found.Notes, n)
 	}
 	if !opts.report.dryRun && len(plan.Conflicts()) == 0 {
-		keepPack(e, p) // before the write, which reportAssemble does: the cache is by content, so a failed write leaves nothing wrong there
+		// Before reportAssemble writes: the cache is by content, so a write
+		// that fails after it leaves nothing wrong there.
+		keepPack(e, p)
 	}
 	return reportAssemble(e, opts, plan, repo, found)
 }
