@@ -156,7 +156,7 @@ func runAssemble(e *env, opts *assembleOptions) error {
 	if err != nil {
 		return err
 	}
-	next := p.NewLock(vals)
+	next := p.NewLock(opts.dir, vals)
 	plan, err := generator.MakePlan(opts.dir, tree, old, next)
 	if err != nil {
 		return err
@@ -184,6 +184,11 @@ func runAssemble(e *env, opts *assembleOptions) error {
 	}
 	if n := workflowNote(gitRepo, repo.Root, plan); n != "" {
 		found.Notes = append(found.Notes, n)
+	}
+	if !opts.report.dryRun && len(plan.Conflicts()) == 0 {
+		// Before reportAssemble writes: the cache is by content, so a write
+		// that fails after it leaves nothing wrong there.
+		keepPack(e, p)
 	}
 	return reportAssemble(e, opts, plan, repo, found)
 }

@@ -11,7 +11,8 @@ import (
 	"github.com/ewilde/crane/generator/probe"
 )
 
-// choosePack is --pack, else the lock file's pack, else the one ecosystem the
+// choosePack is --pack, else the lock file's pack (a folder found relative
+// to the repository, see generator.ResolveSource), else the one ecosystem the
 // probe found. Several ecosystems (a .NET solution and a package.json for
 // front-end tooling, say) are a usage error that lists them, as several
 // solutions are: --pack chooses.
@@ -20,7 +21,11 @@ func choosePack(flag string, old *generator.Lock, repo *probe.Repo) (string, err
 	case flag != "":
 		return flag, nil
 	case old != nil && old.PackSource != "":
-		return old.PackSource, nil // a pack from a folder or git
+		spec, err := generator.ResolveSource(old.PackSource, repo.Root) // a pack from a folder or git
+		if err != nil {
+			return "", fmt.Errorf("%w; give the pack's folder with --pack", err)
+		}
+		return spec, nil
 	case old != nil && old.Pack != "":
 		return old.Pack, nil
 	}

@@ -124,7 +124,7 @@ func runInit(e *env, opts *initOptions) error {
 	if err != nil {
 		return err
 	}
-	plan, err := generator.MakePlan(dir, tree, nil, p.NewLock(vals))
+	plan, err := generator.MakePlan(dir, tree, nil, p.NewLock(dir, vals))
 	if err != nil {
 		return err
 	}
@@ -143,6 +143,7 @@ func runInit(e *env, opts *initOptions) error {
 		if written, err = generator.Apply(e.ctx, plan, generator.ApplyOptions{Finish: finish, Fault: e.fault}); err != nil {
 			return err
 		}
+		keepPack(e, p)
 	}
 	if opts.report.json {
 		return printJSON(e.out, "init", dir, plan, opts.report.dryRun, opts.report.diff, written)

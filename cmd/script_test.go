@@ -53,6 +53,7 @@ func TestScripts(t *testing.T) {
 			"cmptree":   cmdCmpTree,
 			"exitcode":  cmdExitCode,
 			"planlines": cmdPlanLines,
+			"replace":   cmdReplace,
 			"snapshot":  cmdSnapshot,
 		},
 		UpdateScripts: *update,
@@ -89,6 +90,19 @@ func cmdExitCode(ts *testscript.TestScript, neg bool, args []string) {
 	if code != want {
 		ts.Fatalf("%s exited %d, want %d", args[1], code, want)
 	}
+}
+
+// cmdReplace: replace FILE OLD NEW — replaces every OLD in FILE with NEW
+// (plain text, no patterns), failing when FILE has no OLD.
+func cmdReplace(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 3 {
+		ts.Fatalf("usage: replace FILE OLD NEW")
+	}
+	data := ts.ReadFile(args[0])
+	if !strings.Contains(data, args[1]) {
+		ts.Fatalf("%s has no %q", args[0], args[1])
+	}
+	ts.Check(os.WriteFile(ts.MkAbs(args[0]), []byte(strings.ReplaceAll(data, args[1], args[2])), 0o644))
 }
 
 // cmdSnapshot: snapshot DIR FILE — writes a listing of every file under DIR

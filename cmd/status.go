@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
-	"golang.org/x/mod/semver"
 
 	"github.com/ewilde/crane/generator"
 )
@@ -26,7 +25,8 @@ func newStatusCmd(e *env) *cobra.Command {
 unchanged, modified, missing or deleted (deleted by you, as crane update
 recorded), and whether this crane has a newer version of the pack (then run
 crane update). It writes nothing, except to finish or undo a crane run that
-was interrupted there.
+was interrupted there. For a pack from a folder or git it never goes to the
+network: a folder is read as it is now, a git ref as crane last looked it up.
 
 A file has drifted when it is managed (build scripts, CI) or a lines file
 (.gitignore) and has been changed or is missing; sources and seeds (create and
@@ -68,8 +68,12 @@ type statusFile struct {
 type statusReport struct {
 	Pack          string         `json:"pack"`
 	PackVersion   string         `json:"pack_version"`
+	PackSource    string         `json:"pack_source,omitempty"` // an external pack's, as the lock records it
+	PackCommit    string         `json:"pack_commit,omitempty"`
 	LatestVersion string         `json:"latest_version,omitempty"`
+	LatestCommit  string         `json:"latest_commit,omitempty"` // git: the commit the ref last resolved to
 	Outdated      bool           `json:"outdated"`
+	Note          string         `json:"note,omitempty"` // what status cannot tell of an external pack, and why
 	Drift         int            `json:"drift"`
 	Counts        map[string]int `json:"counts"`
 	Files         []statusFile   `json:"files"`
@@ -92,11 +96,9 @@ func runStatus(e *env, opts *statusOptions) error {
 	if err != nil {
 		return err
 	}
-	r := statusReport{Pack: lock.Pack, PackVersion: lock.PackVersion, Counts: map[string]int{}, Files: []statusFile{}}
-	if p, err := e.packs.Load(lock.Pack); err == nil {
-		r.LatestVersion = p.Version
-		r.Outdated = semver.Compare("v"+p.Version, "v"+lock.PackVersion) > 0
-	}
+	r := statusReport{Pack: lock.Pack, PackVersion: lock.PackVersion, PackSource: lock.PackSource, PackCommit: lock.PackCommit,
+		Counts: map[string]int{}, Files: []statusFile{}}
+	latestPack(e, lock, opts.dir, &r)
 	for _, s := range states {
 		f := statusFile{Path: s.Path, Policy: string(s.Policy), State: string(s.State)}
 		lf, _ := lock.File(s.Path)
@@ -142,7 +144,14 @@ func runStatus(e *env, opts *statusOptions) error {
 }
 
 func printStatus(e *env, r statusReport) {
-	fmt.Fprintf(e.out, "%s pack %s, %d files recorded in %s\n", r.Pack, r.PackVersion, len(r.Files), generator.LockName)
+	from := ""
+	if r.PackSource != "" {
+		from = " from " + r.PackSource
+	}
+	if r.PackCommit != "" {
+		from += fmt.Sprintf(" (commit %.12s)", r.PackCommit)
+	}
+	fmt.Fprintf(e.out, "%s pack %s%s, %d files recorded in %s\n", r.Pack, r.PackVersion, from, len(r.Files), generator.LockName)
 	for _, f := range r.Files {
 		line := fmt.Sprintf("%-10s %s (%s)", f.State, f.Path, f.Policy)
 		if f.Drift {
@@ -157,5 +166,8 @@ func printStatus(e *env, r statusReport) {
 	fmt.Fprintf(e.out, "%d unchanged, %d modified, %d missing%s.\n", r.Counts["unchanged"], r.Counts["modified"], r.Counts["missing"], deleted)
 	if r.Outdated {
 		fmt.Fprintf(e.out, "The %s pack is newer: %s -> %s; see crane update --dry-run.\n", r.Pack, r.PackVersion, r.LatestVersion)
+	}
+	if r.Note != "" {
+		fmt.Fprintf(e.out, "note: %s\n", r.Note)
 	}
 }

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
-	"golang.org/x/mod/semver"
 
 	"github.com/ewilde/crane/generator"
 	upd "github.com/ewilde/crane/generator/update"
@@ -18,6 +17,7 @@ type updateOptions struct {
 	values     valueFlags
 	report     reportFlags
 	allowDirty bool
+	pack       string
 }
 
 func newUpdateCmd(e *env) *cobra.Command {
@@ -47,6 +47,12 @@ the pack versions crane keeps; where that disagrees with the lock's hashes, it
 is read from git by the blob id the lock records, and failing that the file is
 merged two-way. No git repository is needed.
 
+For a pack from a folder or git, theirs is the pack at the source the lock
+records (a folder as it is now, a branch at its newest commit, a tag as it
+was), or at --pack (e.g. a new tag), which the lock then records; the base is
+the pack exactly as crane rendered it, from crane's cache by content hash or,
+for git, from the recorded commit.
+
 Nothing is written until the whole plan is known; a failure or Ctrl-C rolls
 everything back. A file to be merged must have no uncommitted changes
 (--allow-dirty to merge anyway). The lock records the new version only for
@@ -57,6 +63,7 @@ uncommitted changes in a file to merge).`,
 		Example: `  crane update --dry-run
   crane update --diff
   crane update --set TargetFramework=net9.0
+  crane update --pack https://github.com/acme/crane-packs.git//go-service@v2.2.0
   crane update ../acme-widgets --json`,
 		Args: atMostOne("DIR", "quote a folder that has spaces"),
 		RunE: ran(func(c *cobra.Command, args []string) error {
@@ -70,6 +77,7 @@ uncommitted changes in a file to merge).`,
 	opts.values.register(f)
 	opts.report.register(f)
 	f.BoolVar(&opts.allowDirty, "allow-dirty", false, "merge into files that have uncommitted changes")
+	f.StringVar(&opts.pack, "pack", "", "an external pack's new source (a folder, or a git URL[//subdir][@ref], e.g. a new tag); default: the one .crane.yaml records")
 	return c
 }
 
@@ -93,13 +101,9 @@ func runUpdate(e *env, opts *updateOptions) error {
 	if lock == nil {
 		return usageErrorf("%s has no %s: crane has not written there; run crane init or crane assemble", opts.dir, generator.LockName)
 	}
-	p, err := e.packs.Load(lock.Pack)
+	p, packs, baseNote, err := updatePacks(e, opts, lock)
 	if err != nil {
 		return err
-	}
-	if semver.Compare("v"+lock.PackVersion, "v"+p.Version) > 0 {
-		return fmt.Errorf("%s records the %s pack %s, newer than this crane's %s; update crane itself, then run crane update again",
-			generator.LockName, p.Name, lock.PackVersion, p.Version)
 	}
 	given, bad, err := givenValues(opts.values)
 	if err != nil {
@@ -109,7 +113,7 @@ func runUpdate(e *env, opts *updateOptions) error {
 		return bad.withResolveError(nil)
 	}
 	res, err := upd.Plan(upd.Options{
-		Root: opts.dir, Lock: lock, Pack: p, Packs: e.packs, Given: given,
+		Root: opts.dir, Lock: lock, Pack: p, Packs: packs, Given: given,
 		Facts: e.facts(), Blobs: upd.RepoBlobs(opts.dir),
 	})
 	if err != nil {
@@ -123,7 +127,10 @@ func runUpdate(e *env, opts *updateOptions) error {
 	}
 	if !opts.report.json {
 		fmt.Fprintf(e.out, "%s pack %s -> %s\n", p.Name, res.From, res.To)
-		if !res.BaseKept {
+		switch {
+		case baseNote != "":
+			fmt.Fprintln(e.out, baseNote)
+		case !res.BaseKept:
 			fmt.Fprintf(e.out, "note: this crane does not keep the %s pack %s; files git does not have are merged two-way\n", p.Name, res.From)
 		}
 		printPlan(e.out, withClasses(plan, res.Classes), "", opts.report.diff)
@@ -134,6 +141,7 @@ func runUpdate(e *env, opts *updateOptions) error {
 		if written, err = generator.Apply(e.ctx, plan, generator.ApplyOptions{}); err != nil {
 			return err
 		}
+		keepPack(e, p)
 		// After the files, not inside Apply's transaction: a rollback there
 		// could not take back an index already written.
 		if err := upd.RecordConflicts(opts.dir, res.Conflicted); err != nil {

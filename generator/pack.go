@@ -85,7 +85,8 @@ type Pack struct {
 	Manifest
 	// Origin is where a pack from a folder or git came from; empty for a
 	// built-in pack.
-	Origin packsrc.Origin
+	Origin   packsrc.Origin
+	snapshot *packsrc.Snapshot // an external pack's files, as loaded (PackSource.Keep)
 	// Limits bound every render of the pack; zero means DefaultLimits.
 	Limits Limits
 	clock  renderClock // the deadline of the render under way (see bound)

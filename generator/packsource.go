@@ -56,12 +56,17 @@ func (s PackSource) Load(spec string) (*Pack, error) {
 	if err != nil {
 		return nil, err
 	}
+	return loadSnapshot(snap, origin)
+}
+
+// loadSnapshot loads and validates the pack in snap, from origin.
+func loadSnapshot(snap packsrc.Snapshot, origin packsrc.Origin) (*Pack, error) {
 	name := snapshotName(snap)
 	p, err := LoadPack(snap.FS(name), name)
 	if err != nil {
 		return nil, err
 	}
-	p.Origin = origin
+	p.Origin, p.snapshot = origin, &snap
 	return p, nil
 }
 
@@ -149,11 +154,16 @@ func (s PackSource) LoadVersion(name, version string) (*Pack, error) {
 	return nil, &NotKeptError{Pack: name, Version: version, Current: p.Version}
 }
 
-// NewLock starts the lock file of a render of p with vals: the pack, its
-// version, where it came from and the recorded values (Plan adds the files).
-func (p *Pack) NewLock(vals Values) Lock {
+// NewLock starts the lock file, in the folder root, of a render of p with
+// vals: the pack, its version, where it came from (see LockSource) and the
+// recorded values (Plan adds the files).
+func (p *Pack) NewLock(root string, vals Values) Lock {
+	source := p.Origin.Source
+	if source != "" {
+		source = LockSource(source, root)
+	}
 	return Lock{
 		Pack: p.Name, PackVersion: p.Version, Values: p.Recorded(vals),
-		PackSource: p.Origin.Source, PackCommit: p.Origin.Commit, PackHash: p.Origin.Hash,
+		PackSource: source, PackCommit: p.Origin.Commit, PackHash: p.Origin.Hash,
 	}
 }

@@ -122,7 +122,9 @@ func Plan(o Options) (*Result, error) {
 			return nil, err
 		}
 	}
-	next := &generator.Lock{Pack: o.Pack.Name, PackVersion: o.Pack.Version, Values: o.Pack.Recorded(vals), Files: u.files}
+	lock := o.Pack.NewLock(o.Root, vals) // an external pack's source, commit and hash too
+	lock.Files = u.files
+	next := &lock
 	u.res.Plan.Lock = next
 	la, err := generator.LockAction(o.Root, next)
 	if err != nil {
