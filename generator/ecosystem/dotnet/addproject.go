@@ -1,0 +1,32 @@
+package dotnet
+
+import (
+	"fmt"
+	"path"
+	"strings"
+
+	"github.com/ewilde/crane/generator/ecosystem"
+)
+
+// CheckProject accepts a C#, F# or Visual Basic project file.
+func (Ecosystem) CheckProject(project string) error {
+	if _, ok := projectTypes[strings.ToLower(path.Ext(project))]; !ok {
+		return fmt.Errorf("%s is not a .NET project file: give the path of a .csproj, .fsproj or .vbproj", project)
+	}
+	return nil
+}
+
+// IsSolution accepts a .sln or .slnx file.
+func (Ecosystem) IsSolution(p string, _ []byte) bool {
+	return (Ecosystem{}).Finds(path.Base(p))
+}
+
+// AddToSolution lists e's project in the .sln or .slnx at sol (see AddSln
+// and AddSlnx), by its path relative to the solution's folder.
+func (Ecosystem) AddToSolution(sol string, data []byte, e ecosystem.SolutionEntry) ([]byte, error) {
+	rel := ecosystem.RelativeTo(sol, e.Project)
+	if path.Ext(sol) == ".slnx" {
+		return AddSlnx(data, rel, e.Folder)
+	}
+	return AddSln(data, strings.TrimSuffix(path.Base(sol), path.Ext(sol)), rel, e.Folder)
+}

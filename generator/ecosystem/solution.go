@@ -1,0 +1,50 @@
+package ecosystem
+
+import (
+	"path"
+	"strings"
+)
+
+// SolutionAdder is an Ecosystem with a file that lists a repository's
+// projects (a .NET solution): pack.yaml's add_to_solution action uses it to
+// list a project the pack renders in the solution the pack renders, as
+// `dotnet sln add` would, without running anything. Every method is pure:
+// it sees bytes, never a file system.
+type SolutionAdder interface {
+	// CheckProject says what is wrong with project (a clean path from the
+	// root, e.g. "src/Acme.Api/Acme.Api.csproj") as one of the
+	// ecosystem's project files, nil when nothing is.
+	CheckProject(project string) error
+	// IsSolution reports whether the file at p (slash-separated, from the
+	// root), holding data, is a solution AddToSolution can edit.
+	IsSolution(p string, data []byte) bool
+	// AddToSolution returns data, the solution at sol, with e's project
+	// listed. A solution that lists it already comes back unchanged, byte
+	// for byte, so adding twice is adding once. An error says why the
+	// solution cannot be read.
+	AddToSolution(sol string, data []byte, e SolutionEntry) ([]byte, error)
+}
+
+// SolutionEntry is a project to list in a solution.
+type SolutionEntry struct {
+	// Project is the project file's path from the root, slash-separated.
+	Project string
+	// Folder is the solution folder to list it in ("src"), "" for the
+	// solution's top level.
+	Folder string
+}
+
+// RelativeTo returns target (a clean path from the root) relative to the
+// folder of file (also from the root), with "../" where it must climb.
+func RelativeTo(file, target string) string {
+	dir := path.Dir(file)
+	if dir == "." {
+		return target
+	}
+	from, to := strings.Split(dir, "/"), strings.Split(target, "/")
+	i := 0
+	for i < len(from) && i < len(to)-1 && from[i] == to[i] {
+		i++
+	}
+	return strings.Repeat("../", len(from)-i) + strings.Join(to[i:], "/")
+}
