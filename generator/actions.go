@@ -3,6 +3,7 @@ package generator
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -25,6 +26,10 @@ type PackAction struct {
 	// When is a template, like a file rule's: the action applies only when
 	// it yields "true".
 	When string `yaml:"when,omitempty"`
+	// Unknown holds the keys that name no kind crane knows (a command,
+	// say), so that loading reports them at their index, after extends
+	// has merged the pack.
+	Unknown map[string]any `yaml:",inline"`
 }
 
 // AddToSolution is the add_to_solution action: what `dotnet sln add`
@@ -81,7 +86,13 @@ func (a *PackAction) UnmarshalYAML(n *yaml.Node) error {
 				fail(val, "add_to_solution must be a mapping of project, folder and solution, e.g. {project: src/__Name__.Api/__Name__.Api.csproj, folder: src}")
 			}
 		default:
-			fail(key, "unknown action %q; the actions are %s (a pack runs no commands: an action is data that crane applies itself)", key.Value, strings.Join(actionKinds, ", "))
+			kinds++
+			var v any
+			_ = val.Decode(&v)
+			if a.Unknown == nil {
+				a.Unknown = map[string]any{}
+			}
+			a.Unknown[key.Value] = v
 		}
 	}
 	if kinds == 0 && len(errs) == 0 {
@@ -109,8 +120,10 @@ func (p *Pack) checkActions(dir string) []string {
 		where := fmt.Sprintf("%s/pack.yaml: actions[%d] add_to_solution", dir, i)
 		add := func(format string, args ...any) { problems = append(problems, where+": "+fmt.Sprintf(format, args...)) }
 		s := a.AddToSolution
-		if s == nil {
-			problems = append(problems, fmt.Sprintf("%s/pack.yaml: actions[%d]: an action needs a kind: %s", dir, i, strings.Join(actionKinds, ", ")))
+		if len(a.Unknown) > 0 || s == nil {
+			kind := slices.Sorted(maps.Keys(a.Unknown))
+			problems = append(problems, fmt.Sprintf("%s/pack.yaml: actions[%d]: unknown action %q; the actions are %s (a pack runs no commands: an action is data that crane applies itself)",
+				dir, i, strings.Join(kind, ", "), strings.Join(actionKinds, ", ")))
 			continue
 		}
 		t, err := p.parseExpr(fmt.Sprintf("pack.yaml:actions[%d]", i), a.When)

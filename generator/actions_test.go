@@ -155,7 +155,7 @@ func TestActionProblems(t *testing.T) {
 	tests := []struct {
 		name, actions, ecosystem, want string
 	}{
-		{"unknown kind", "  - run: [rm, -rf, /]\n", "", `line 18: actions: unknown action "run"; the actions are add_to_solution (a pack runs no commands`},
+		{"unknown kind", "  - run: [rm, -rf, /]\n", "", `team/pack.yaml: actions[1]: unknown action "run"; the actions are add_to_solution (a pack runs no commands`},
 		{"unknown field", "  - add_to_solution: {project: src/__Name__.Api/__Name__.Api.csproj, command: x}\n", "", `add_to_solution has no field "command"`},
 		{"no kind", "  - when: 'true'\n", "", "an action needs a kind: add_to_solution"},
 		{"missing project", "  - add_to_solution: {folder: src}\n", "", "team/pack.yaml: actions[1] add_to_solution: project is empty"},
