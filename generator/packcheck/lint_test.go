@@ -186,7 +186,6 @@ actions:
 		t.Errorf("lint (-want +got):\n%s", diff)
 	}
 
-
 	// A loadable pack: the when that never holds is found.
 	files["pack.yaml"] = strings.Join(strings.Split(files["pack.yaml"], "\n")[:14], "\n") + `
   - add_to_solution: {project: src/__Name__.Api/__Name__.Api.csproj}
