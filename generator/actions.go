@@ -140,8 +140,8 @@ func (p *Pack) checkActions(dir string) []string {
 			add("project is empty; give the path of a project file the pack renders, e.g. src/__Name__.Api/__Name__.Api.csproj")
 		case checkRelPath(pathTokenRe.ReplaceAllString(s.Project, "x")) != nil:
 			add("project %q must be a clean relative path (__Var__ tokens allowed), as the pack renders it", s.Project)
-		case adder != nil && adder.CheckProject(s.Project) != nil:
-			add("%v", adder.CheckProject(s.Project))
+		case adder != nil && adder.CheckEntry(ecosystem.SolutionEntry{Project: s.Project, Folder: s.Folder}) != nil:
+			add("%v", adder.CheckEntry(ecosystem.SolutionEntry{Project: s.Project, Folder: s.Folder}))
 		case !slices.ContainsFunc(p.files, func(f packFile) bool { return f.target == s.Project }):
 			add("no file of the pack renders %s; give the target path of a project file the pack has (project/%s or project/%s.tmpl)", s.Project, s.Project, s.Project)
 		}

@@ -11,10 +11,12 @@ import (
 // `dotnet sln add` would, without running anything. Every method is pure:
 // it sees bytes, never a file system.
 type SolutionAdder interface {
-	// CheckProject says what is wrong with project (a clean path from the
-	// root, e.g. "src/Acme.Api/Acme.Api.csproj") as one of the
-	// ecosystem's project files, nil when nothing is.
-	CheckProject(project string) error
+	// CheckEntry says what is wrong with e as an entry of the ecosystem's
+	// solutions, nil when nothing is: its project (a clean path from the
+	// root, e.g. "src/Acme.Api/Acme.Api.csproj", perhaps with __Var__
+	// tokens) must be one of the ecosystem's project files, and its folder
+	// one the solution format has.
+	CheckEntry(e SolutionEntry) error
 	// IsSolution reports whether the file at p (slash-separated, from the
 	// root), holding data, is a solution AddToSolution can edit.
 	IsSolution(p string, data []byte) bool

@@ -8,10 +8,11 @@ import (
 	"github.com/ewilde/crane/generator/ecosystem"
 )
 
-// CheckProject accepts a C#, F# or Visual Basic project file.
-func (Ecosystem) CheckProject(project string) error {
-	if _, ok := projectTypes[strings.ToLower(path.Ext(project))]; !ok {
-		return fmt.Errorf("%s is not a .NET project file: give the path of a .csproj, .fsproj or .vbproj", project)
+// CheckEntry accepts a C#, F# or Visual Basic project file, in any
+// solution folder.
+func (Ecosystem) CheckEntry(e ecosystem.SolutionEntry) error {
+	if _, ok := projectTypes[strings.ToLower(path.Ext(e.Project))]; !ok {
+		return fmt.Errorf("%s is not a .NET project file: give the path of a .csproj, .fsproj or .vbproj", e.Project)
 	}
 	return nil
 }
