@@ -2,6 +2,7 @@ package ecosystem
 
 import (
 	"path"
+	"slices"
 	"strings"
 )
 
@@ -49,4 +50,37 @@ func RelativeTo(file, target string) string {
 		i++
 	}
 	return strings.Repeat("../", len(from)-i) + strings.Join(to[i:], "/")
+}
+
+// MemberMatch reports whether a workspace member pattern (Cargo's members,
+// npm's workspaces: a folder, or a glob whose segments path.Match reads,
+// "**" standing for any number of folders) covers dir. Both are
+// slash-separated, relative to the workspace's root; a leading "./" is
+// ignored.
+func MemberMatch(pattern, dir string) bool {
+	clean := func(s string) []string {
+		s = path.Clean(strings.TrimPrefix(strings.TrimSpace(s), "./"))
+		return strings.Split(s, "/")
+	}
+	p, d := clean(pattern), clean(dir)
+	return slices.Equal(p, d) || matchSegs(p, d)
+}
+
+func matchSegs(pat, segs []string) bool {
+	if len(pat) == 0 {
+		return len(segs) == 0
+	}
+	if pat[0] == "**" {
+		for i := 0; i <= len(segs); i++ {
+			if matchSegs(pat[1:], segs[i:]) {
+				return true
+			}
+		}
+		return false
+	}
+	if len(segs) == 0 {
+		return false
+	}
+	ok, err := path.Match(pat[0], segs[0])
+	return ok && err == nil && matchSegs(pat[1:], segs[1:])
 }
