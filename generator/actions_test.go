@@ -165,7 +165,7 @@ func TestActionProblems(t *testing.T) {
 		{"bad folder", "  - add_to_solution: {project: src/__Name__.Api/__Name__.Api.csproj, folder: a/b}\n", "", `folder "a/b" must be one solution folder's name`},
 		{"bad solution", "  - add_to_solution: {project: src/__Name__.Api/__Name__.Api.csproj, solution: x.txt}\n", "", `solution "x.txt" must be the clean relative path of a solution file`},
 		{"bad when", "  - add_to_solution: {project: src/__Name__.Api/__Name__.Api.csproj}\n    when: '{{ .Nope'\n", "", "actions[1] add_to_solution: when:"},
-		{"ecosystem without solutions", "", "python", "the python ecosystem has no solution to add a project to; add_to_solution is for the dotnet, go ecosystems"},
+		{"ecosystem without solutions", "", "python", "the python ecosystem has no solution to add a project to; add_to_solution is for the dotnet, go, rust, node ecosystems"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -222,33 +222,3 @@ func TestActionProblems(t *testing.T) {
 	})
 }
 
-// TestAddToGoWork: a pack extending go adds a module of its own and uses it
-// in the base's go.work; a folder, which a go.work has none of, is refused
-// at load.
-func TestAddToGoWork(t *testing.T) {
-	files := map[string]string{
-		"team/pack.yaml": `name: team
-version: 1.0.0
-description: go with a tools module
-extends: go
-actions:
-  - add_to_solution: {project: tools/go.mod}
-`,
-		"team/project/tools/go.mod.tmpl": "module {{ .Name }}/tools\n\ngo {{ .GoVersion }}\n",
-	}
-	dir := writeFolder(t, files)
-	p, err := NewPackSource(templates.Packs()).Load(filepath.Join(dir, "team"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := renderAll(t, p, map[string]string{"Name": "example.com/acme/widget"})
-	if want := "use (\n\t.\n\t./tools\n)\n"; !strings.HasSuffix(got["go.work"], want) {
-		t.Errorf("go.work:\n%s\nwant it to end in\n%s", got["go.work"], want)
-	}
-	files["team/pack.yaml"] = strings.Replace(files["team/pack.yaml"], "{project: tools/go.mod}", "{project: tools/go.mod, folder: src}", 1)
-	dir = writeFolder(t, files)
-	_, err = NewPackSource(templates.Packs()).Load(filepath.Join(dir, "team"))
-	if want := "team/pack.yaml: actions[0] add_to_solution: folder is for a .NET solution: a go.work has none; leave it out"; err == nil || !strings.Contains(err.Error(), want) {
-		t.Errorf("Load = %v, want %q", err, want)
-	}
-}
