@@ -35,7 +35,7 @@ func TestAddToWorkspaces(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.base+" "+tc.project, func(t *testing.T) {
 			files := map[string]string{
-				"pack.yaml": "name: team\nversion: 1.0.0\ndescription: d\nextends: " + tc.base + "\nactions:\n  - add_to_solution: {project: " + tc.project + "}\n",
+				"pack.yaml":                       "name: team\nversion: 1.0.0\ndescription: d\nextends: " + tc.base + "\nactions:\n  - add_to_solution: {project: " + tc.project + "}\n",
 				"project/" + tc.project + ".tmpl": map[string]string{"go": "module x\n", "rust": "[package]\nname = \"x\"\n", "node": "{}\n"}[tc.base],
 			}
 			p, err := loadOverlay(t, files)

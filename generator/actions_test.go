@@ -221,4 +221,3 @@ func TestActionProblems(t *testing.T) {
 		}
 	})
 }
-
