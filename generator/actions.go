@@ -234,7 +234,7 @@ func (p *Pack) solutionOf(tree Tree, s *AddToSolution, adder ecosystem.SolutionA
 		}
 	}
 	if len(names) > 1 {
-		return -1, fmt.Errorf("the pack renders several solutions at the root (%s); name the one to add to with solution:", strings.Join(names, ", "))
+		return -1, fmt.Errorf("the pack renders several solutions at the root (%s); name the one to add to in the action's solution field", strings.Join(names, ", "))
 	}
 	return found, nil
 }

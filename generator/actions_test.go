@@ -215,7 +215,7 @@ func TestActionProblems(t *testing.T) {
 			t.Fatal(err)
 		}
 		_, err = Render(p, vals, ComponentProject, ComponentBuild)
-		want := "the pack renders several solutions at the root (Acme.slnx, Other.sln); name the one to add to with solution:"
+		want := "the pack renders several solutions at the root (Acme.slnx, Other.sln); name the one to add to in the action's solution field"
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("Render = %v, want %q", err, want)
 		}

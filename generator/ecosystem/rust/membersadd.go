@@ -64,7 +64,7 @@ func (Ecosystem) AddToSolution(sol string, data []byte, e ecosystem.SolutionEntr
 		return nil, err
 	}
 	if m.Workspace == nil {
-		return nil, errors.New("Cargo.toml has no [workspace] table")
+		return nil, errors.New("the Cargo.toml has no [workspace] table")
 	}
 	dir := path.Dir(ecosystem.RelativeTo(sol, e.Project))
 	for _, p := range m.Workspace.Members {
@@ -79,7 +79,7 @@ func (Ecosystem) AddToSolution(sol string, data []byte, e ecosystem.SolutionEntr
 	}
 	var back workspaceToml
 	if _, err := toml.Decode(string(out), &back); err != nil || back.Workspace == nil || !slices.Contains(back.Workspace.Members, dir) {
-		return nil, errors.New("Cargo.toml: the workspace members cannot be edited; fix the file")
+		return nil, errors.New("the workspace's Cargo.toml: the workspace members cannot be edited; fix the file")
 	}
 	return out, nil
 }
@@ -88,7 +88,7 @@ func (Ecosystem) AddToSolution(sol string, data []byte, e ecosystem.SolutionEntr
 func addMember(data []byte, quoted string) ([]byte, error) {
 	head := workspaceHeadRe.FindIndex(data)
 	if head == nil {
-		return nil, errors.New("Cargo.toml: no [workspace] line")
+		return nil, errors.New("the workspace's Cargo.toml: no [workspace] line")
 	}
 	body := data[head[1]:]
 	if next := tableHeadRe.FindIndex(body); next != nil {
@@ -163,15 +163,15 @@ func scanList(data []byte, open int) (starts, ends []int, comma, end int, err er
 		case '"', '\'':
 			j, ok := stringEnd(data, i)
 			if !ok {
-				return nil, nil, 0, 0, errors.New("Cargo.toml: an unterminated string in members")
+				return nil, nil, 0, 0, errors.New("the workspace's Cargo.toml: an unterminated string in members")
 			}
 			starts, ends, comma = append(starts, i), append(ends, j), -1
 			i = j - 1
 		default:
-			return nil, nil, 0, 0, errors.New("Cargo.toml: members holds something other than strings")
+			return nil, nil, 0, 0, errors.New("the workspace's Cargo.toml: members holds something other than strings")
 		}
 	}
-	return nil, nil, 0, 0, errors.New("Cargo.toml: members has no closing ]")
+	return nil, nil, 0, 0, errors.New("the workspace's Cargo.toml: members has no closing ]")
 }
 
 // stringEnd returns the offset just after the TOML string starting at i
