@@ -125,6 +125,14 @@ actions:
 	if diff := cmp.Diff(want, listed(t, got, "Acme.sln")); diff != "" {
 		t.Errorf("Acme.sln lists (-want +got):\n%s", diff)
 	}
+
+	// Dropping the project a base action lists is a pack error at load.
+	files["top/pack.yaml"] = strings.Replace(files["top/pack.yaml"], "actions:", "drop: [project/src/__Name__.Api]\nactions:", 1)
+	dir = writeFolder(t, files)
+	_, err = NewPackSource(templates.Packs()).Load(filepath.Join(dir, "top"))
+	if want := "top/pack.yaml: actions[0] add_to_solution: no file of the pack renders src/__Name__.Api/__Name__.Api.csproj"; err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("Load with the base's project dropped = %v, want %q", err, want)
+	}
 }
 
 // TestActionWithoutSolution: with no solution in the tree the action does
