@@ -108,6 +108,10 @@ func (a *PackAction) UnmarshalYAML(n *yaml.Node) error {
 type compiledAction struct {
 	PackAction
 	when compiledRule // the action's when, held as a file rule's
+	// components are those of the pack's files at the project's path: a
+	// render of other components (assemble renders build alone) skips the
+	// action.
+	components []string
 }
 
 // checkActions validates pack.yaml's actions once the pack's files are
@@ -130,7 +134,13 @@ func (p *Pack) checkActions(dir string) []string {
 		if err != nil {
 			add("when: %v", err)
 		}
-		p.actions = append(p.actions, compiledAction{PackAction: a, when: compiledRule{FileRule: FileRule{When: a.When}, when: t}})
+		ca := compiledAction{PackAction: a, when: compiledRule{FileRule: FileRule{When: a.When}, when: t}}
+		for _, f := range p.files {
+			if f.target == s.Project && !slices.Contains(ca.components, f.component) {
+				ca.components = append(ca.components, f.component)
+			}
+		}
+		p.actions = append(p.actions, ca)
 		if eco != nil && adder == nil {
 			add("the %s ecosystem has no solution to add a project to; add_to_solution is for the %s ecosystems", p.Ecosystem, strings.Join(solutionEcosystems(), ", "))
 			continue
@@ -149,7 +159,7 @@ func (p *Pack) checkActions(dir string) []string {
 			add("folder %q must be one solution folder's name: letters, digits, '_', '.', '-' and spaces, e.g. src", s.Folder)
 		}
 		if s.Solution != "" && (checkRelPath(pathTokenRe.ReplaceAllString(s.Solution, "x")) != nil || adder != nil && !adder.IsSolution(s.Solution, nil)) {
-			add("solution %q must be the clean relative path of a solution file of the %s ecosystem (__Var__ tokens allowed), e.g. __Name__.slnx", s.Solution, p.Ecosystem)
+			add("solution %q must be the clean relative path of a solution file of the %s ecosystem (__Var__ tokens allowed), e.g. __Name__.slnx for dotnet", s.Solution, p.Ecosystem)
 		}
 	}
 	return problems
@@ -166,15 +176,20 @@ func solutionEcosystems() []string {
 	return names
 }
 
-// applyActions applies the pack's actions, in order, to tree (Render's,
-// sorted) for data and vals, and returns the tree. A project the action
-// names that is not rendered with these values is a pack error; a tree
-// without the solution is left as it is.
-func (p *Pack) applyActions(tree Tree, data map[string]any, vals Values) (Tree, error) {
+// applyActions applies the pack's actions, in order, to tree (Render's of
+// components, sorted) for data and vals, and returns the tree. An action
+// whose project is in no component rendered is skipped (assemble renders
+// the build component alone); a project the action names that is not
+// rendered with these values is a pack error; a tree without the solution
+// is left as it is.
+func (p *Pack) applyActions(tree Tree, data map[string]any, vals Values, components []string) (Tree, error) {
 	eco, _ := all.Lookup(p.Ecosystem)
 	adder, _ := eco.(ecosystem.SolutionAdder)
 	lim := p.limits()
 	for i, a := range p.actions {
+		if !slices.ContainsFunc(a.components, func(c string) bool { return slices.Contains(components, c) }) {
+			continue
+		}
 		where := fmt.Sprintf("%s/pack.yaml: actions[%d] add_to_solution", p.Name, i)
 		fail := func(format string, args ...any) error {
 			return &PackError{Pack: p.Name, Problems: []string{where + ": " + fmt.Sprintf(format, args...)}}
