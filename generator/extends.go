@@ -160,6 +160,9 @@ func mergeSnapshots(name string, base, top packsrc.Snapshot, drop []string) (pac
 		}
 	}
 	m.Files = append(append([]FileRule{}, tm.Files...), bm.Files...)
+	// Actions: the base's first, as they edit what the base renders, then
+	// this pack's.
+	m.Actions = append(append([]PackAction{}, bm.Actions...), tm.Actions...)
 	data, err := yaml.Marshal(m)
 	if err != nil {
 		return top, err

@@ -10,11 +10,11 @@ import (
 	"text/template"
 
 	"github.com/Masterminds/sprig/v3"
-	"github.com/google/uuid"
 	"github.com/iancoleman/strcase"
 
 	"github.com/ewilde/crane/generator/ecosystem"
 	"github.com/ewilde/crane/generator/ecosystem/all"
+	"github.com/ewilde/crane/generator/ecosystem/dotnet"
 	"github.com/ewilde/crane/internal/lazyre"
 )
 
@@ -77,17 +77,10 @@ func craneFuncs() template.FuncMap {
 	return m
 }
 
-// craneNamespace is the UUID v5 namespace of crane's derived GUIDs.
-var craneNamespace = sync.OnceValue(func() uuid.UUID {
-	return uuid.NewSHA1(uuid.NameSpaceURL, []byte("https://github.com/ewilde/crane"))
-})
-
 // DeriveGUID returns the upper-case UUID v5 of the joined parts in crane's
-// namespace, so the .sln and the .csproj always agree and output is
-// reproducible. guid "project" "Demo" gives the same GUID every time.
-func DeriveGUID(parts ...string) string {
-	return strings.ToUpper(uuid.NewSHA1(craneNamespace(), []byte(strings.Join(parts, "\x00"))).String())
-}
+// namespace (see dotnet.DeriveGUID, where it lives so that the dotnet
+// ecosystem's solution edits derive GUIDs as the templates do).
+func DeriveGUID(parts ...string) string { return dotnet.DeriveGUID(parts...) }
 
 func xmlEscape(s string) string {
 	var b strings.Builder

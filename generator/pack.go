@@ -50,6 +50,8 @@ type Manifest struct {
 	Drop    []string `yaml:"drop,omitempty"`
 	// Tests are the examples crane pack test renders (see PackTest).
 	Tests []PackTest `yaml:"tests,omitempty"`
+	// Actions are declarative edits of the rendered tree (see PackAction).
+	Actions []PackAction `yaml:"actions,omitempty"`
 }
 
 // FileRule sets the policy of, or a condition on, the pack files whose target
@@ -95,6 +97,7 @@ type Pack struct {
 	// pack.yaml's templates (see packtemplates.go).
 	tmpl     *template.Template
 	rules    []compiledRule
+	actions  []compiledAction
 	defaults map[string]parsedDefault  // templated defaults, by variable
 	dir      *template.Template        // nil when dir is plain
 	patterns map[string]*regexp.Regexp // by expression
@@ -196,6 +199,7 @@ func loadPack(fsys fs.FS, name string, released bool) (*Pack, error) {
 	}
 	problems := p.validateManifest(name, released)
 	problems = append(problems, p.loadFiles(fsys, name)...)
+	problems = append(problems, p.checkActions(name)...)
 	if len(problems) > 0 {
 		return nil, &PackError{Pack: name, Problems: problems}
 	}

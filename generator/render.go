@@ -161,6 +161,9 @@ func Render(p *Pack, vals Values, components ...string) (Tree, error) {
 	if a, b := caseCollision(tree); a != "" {
 		return nil, &PackError{Pack: p.Name, Problems: []string{fmt.Sprintf("%s and %s differ only in case: they are one file on macOS and Windows", a, b)}}
 	}
+	if len(p.actions) > 0 {
+		return p.applyActions(tree, data, vals, components)
+	}
 	return tree, nil
 }
 

@@ -43,8 +43,9 @@ var rootFileRe = regexp.MustCompile(`^(?i)(readme|license|licence|changelog|noti
 // Lint checks the pack spec names (usually a folder) and returns every
 // problem, sorted by file and line: the manifest's schema, templates that
 // do not parse, variables never used, templates that use a variable the
-// pack does not have, files never rendered, a when that never holds, and
-// paths Go module zips refuse.
+// pack does not have, files never rendered, a when (of a file rule or an
+// action) that never holds, actions that are broken (an unknown kind, no
+// project, a project no file renders), and paths Go module zips refuse.
 func Lint(src generator.PackSource, spec string) []Problem {
 	snap, _, err := src.Snapshot(spec)
 	if err != nil {
@@ -68,6 +69,7 @@ func Lint(src generator.PackSource, spec string) []Problem {
 	l.checkTests()
 	if p != nil {
 		l.checkWhen(p)
+		l.checkActionWhen(p)
 	}
 	sort.SliceStable(l.problems, func(i, j int) bool {
 		a, b := l.problems[i], l.problems[j]
@@ -92,7 +94,7 @@ func (l *linter) add(file string, line int, format string, args ...any) {
 
 var (
 	loadedRe = regexp.MustCompile(`^([^:]+?)(?::(\d+))?: (.*)$`)
-	itemRe   = regexp.MustCompile(`^((?:variables|files)\[\d+\])`)
+	itemRe   = regexp.MustCompile(`^((?:variables|files|actions)\[\d+\])`)
 	// yaml.v3 words its errors "line N: what", one per line.
 	yamlLineRe = regexp.MustCompile(`(?m)line (\d+): (.*)$`)
 )
@@ -137,7 +139,8 @@ func (l *linter) loadWithout(name string) *generator.Pack {
 	return p
 }
 
-// manifestLines maps each variables[i] and files[i] of pack.yaml to its line.
+// manifestLines maps each variables[i], files[i], tests[i] and actions[i] of
+// pack.yaml to its line.
 func manifestLines(data []byte) map[string]int {
 	out := map[string]int{}
 	var doc yaml.Node
@@ -148,7 +151,7 @@ func manifestLines(data []byte) map[string]int {
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		key, val := root.Content[i], root.Content[i+1]
 		out[key.Value] = key.Line
-		if key.Value == "variables" || key.Value == "files" || key.Value == "tests" {
+		if key.Value == "variables" || key.Value == "files" || key.Value == "tests" || key.Value == "actions" {
 			for j, item := range val.Content {
 				out[fmt.Sprintf("%s[%d]", key.Value, j)] = item.Line
 			}

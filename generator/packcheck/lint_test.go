@@ -3,6 +3,7 @@ package packcheck
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -137,5 +138,65 @@ func TestLintSchema(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestLintActions: broken actions are reported at their line in pack.yaml,
+// all at once: an unknown kind (a command), a missing project, a project
+// no file renders, a when that never holds, a when naming an undeclared
+// variable. A variable used only by an action's when is used.
+func TestLintActions(t *testing.T) {
+	manifest := `name: team
+version: 1.0.0
+description: dotnet with an API project
+ecosystem: dotnet
+example: Demo
+variables:
+  - name: Name
+    type: name
+    help: the name
+  - name: WithApi
+    type: bool
+    default: "true"
+    help: add the API project
+actions:
+  - run: [dotnet, sln, add]
+  - add_to_solution: {folder: src}
+  - add_to_solution: {project: src/__Name__.Web/__Name__.Web.csproj}
+  - add_to_solution: {project: src/__Name__.Api/__Name__.Api.csproj}
+    when: '{{ and .WithApi (not .WithApi) }}'
+  - add_to_solution: {project: src/__Name__.Api/__Name__.Api.csproj}
+    when: '{{ .WithWeb }}'
+`
+	files := map[string]string{
+		"pack.yaml": manifest,
+		"project/src/__Name__.Api/__Name__.Api.csproj.tmpl": "<Project Sdk=\"Microsoft.NET.Sdk\" />\n",
+	}
+	var got []string
+	for _, p := range Lint(generator.NewPackSource(templates.Packs()), writePack(t, files)) {
+		got = append(got, p.String())
+	}
+	want := []string{
+		`pack.yaml:15: actions[0]: unknown action "run"; the actions are add_to_solution (a pack runs no commands: an action is data that crane applies itself)`,
+		"pack.yaml:16: actions[1] add_to_solution: project is empty; give the path of a project file the pack renders, e.g. src/__Name__.Api/__Name__.Api.csproj",
+		"pack.yaml:17: actions[2] add_to_solution: no file of the pack renders src/__Name__.Web/__Name__.Web.csproj; give the target path of a project file the pack has (project/src/__Name__.Web/__Name__.Web.csproj or project/src/__Name__.Web/__Name__.Web.csproj.tmpl)",
+		"pack.yaml:20: actions[4]: when uses .WithWeb, which the pack does not declare",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("lint (-want +got):\n%s", diff)
+	}
+
+	// A loadable pack: the when that never holds is found.
+	files["pack.yaml"] = strings.Join(strings.Split(files["pack.yaml"], "\n")[:14], "\n") + `
+  - add_to_solution: {project: src/__Name__.Api/__Name__.Api.csproj}
+    when: '{{ and .WithApi (not .WithApi) }}'
+`
+	got = nil
+	for _, p := range Lint(generator.NewPackSource(templates.Packs()), writePack(t, files)) {
+		got = append(got, p.String())
+	}
+	want = []string{`pack.yaml:15: actions[0]: when "{{ and .WithApi (not .WithApi) }}" never holds for any value of the bool and choice variables it uses: the action never applies`}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("lint (-want +got):\n%s", diff)
 	}
 }

@@ -49,6 +49,17 @@ func (l *linter) checkVariables() {
 			}
 		}
 	}
+	for i, a := range l.m.Actions {
+		texts = append(texts, a.When)
+		if s := a.AddToSolution; s != nil {
+			texts = append(texts, s.Project, s.Solution) // __Var__ tokens
+		}
+		for _, ref := range rootRefs(a.When) {
+			if _, ok := declared[ref.name]; !ok {
+				l.add("pack.yaml", l.lines[fmt.Sprintf("actions[%d]", i)], "actions[%d]: when uses .%s, which the pack does not declare", i, ref.name)
+			}
+		}
+	}
 	texts = append(texts, l.m.Dir)
 	for i, v := range l.m.Variables {
 		texts = append(texts, v.Default)

@@ -38,6 +38,15 @@ func (l *linter) checkWhen(p *generator.Pack) {
 	}
 }
 
+// checkActionWhen reports actions whose when never holds (see checkWhen).
+func (l *linter) checkActionWhen(p *generator.Pack) {
+	for i, a := range p.Actions {
+		if a.When != "" && !l.canHold(p, a.When) {
+			l.add("pack.yaml", l.lines[fmt.Sprintf("actions[%d]", i)], "actions[%d]: when %q never holds for any value of the bool and choice variables it uses: the action never applies", i, a.When)
+		}
+	}
+}
+
 func (l *linter) canHold(p *generator.Pack, when string) bool {
 	type axis struct {
 		name   string
