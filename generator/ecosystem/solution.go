@@ -1,6 +1,7 @@
 package ecosystem
 
 import (
+	"fmt"
 	"path"
 	"slices"
 	"strings"
@@ -83,4 +84,24 @@ func matchSegs(pat, segs []string) bool {
 	}
 	ok, err := path.Match(pat[0], segs[0])
 	return ok && err == nil && matchSegs(pat[1:], segs[1:])
+}
+
+// CheckMemberEntry is CheckEntry for a workspace whose members are folders
+// holding a manifest (go.work's modules, Cargo's crates, npm's packages):
+// e's project must be such a manifest, in a folder below the root when
+// below is set, and e has no folder, which only a .NET solution has.
+// member names a member ("module", "crate", "package") and workspace the
+// file that lists them ("a go.work").
+func CheckMemberEntry(e SolutionEntry, manifest, member, workspace string, below bool) error {
+	if path.Base(e.Project) != manifest || (below && path.Dir(e.Project) == ".") {
+		where := ""
+		if below {
+			where = " below the root"
+		}
+		return fmt.Errorf("project %s is not the %s of a %s%s: give the path of the %s's %s", e.Project, manifest, member, where, member, manifest)
+	}
+	if e.Folder != "" {
+		return fmt.Errorf("folder is for a .NET solution: %s has none; leave it out", workspace)
+	}
+	return nil
 }

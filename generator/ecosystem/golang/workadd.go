@@ -12,13 +12,7 @@ import (
 
 // CheckEntry accepts a module's go.mod; a go.work has no folders.
 func (Ecosystem) CheckEntry(e ecosystem.SolutionEntry) error {
-	if path.Base(e.Project) != "go.mod" {
-		return errors.New("project " + e.Project + " is not a go.mod: give the path of the go.mod of the module to use in go.work")
-	}
-	if e.Folder != "" {
-		return errors.New("folder is for a .NET solution: a go.work has none; leave it out")
-	}
-	return nil
+	return ecosystem.CheckMemberEntry(e, "go.mod", "module", "a go.work", false)
 }
 
 // IsSolution accepts a go.work.

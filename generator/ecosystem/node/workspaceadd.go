@@ -14,13 +14,7 @@ import (
 // CheckEntry accepts the package.json of a package below the root; npm
 // workspaces have no folders.
 func (Ecosystem) CheckEntry(e ecosystem.SolutionEntry) error {
-	if path.Base(e.Project) != "package.json" || path.Dir(e.Project) == "." {
-		return errors.New("project " + e.Project + " is not the package.json of a package below the root: give the path of the package's package.json")
-	}
-	if e.Folder != "" {
-		return errors.New("folder is for a .NET solution: npm workspaces have none; leave it out")
-	}
-	return nil
+	return ecosystem.CheckMemberEntry(e, "package.json", "package", "npm workspaces", true)
 }
 
 // IsSolution accepts a package.json with workspaces (with data nil, any

@@ -16,13 +16,7 @@ import (
 // CheckEntry accepts the Cargo.toml of a crate below the root; a Cargo
 // workspace has no folders.
 func (Ecosystem) CheckEntry(e ecosystem.SolutionEntry) error {
-	if path.Base(e.Project) != "Cargo.toml" || path.Dir(e.Project) == "." {
-		return errors.New("project " + e.Project + " is not the Cargo.toml of a crate below the root: give the path of the crate's Cargo.toml")
-	}
-	if e.Folder != "" {
-		return errors.New("folder is for a .NET solution: a Cargo workspace has none; leave it out")
-	}
-	return nil
+	return ecosystem.CheckMemberEntry(e, "Cargo.toml", "crate", "a Cargo workspace", true)
 }
 
 // workspaceToml is what AddToSolution reads of a Cargo.toml.
