@@ -5,9 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/url"
 	"os/exec"
+	"strconv"
 	"strings"
 
 	"github.com/go-git/go-git/v5/plumbing"
@@ -109,7 +111,7 @@ func (r *remote) explain(err error) error {
 	case errors.Is(err, transport.ErrAuthenticationRequired):
 		why = r.httpRefused()
 	case errors.Is(err, transport.ErrAuthorizationFailed):
-		why = fmt.Sprintf("%s refused access (HTTP 403): the credentials were accepted but do not reach this repository; check the URL and the account's access to it", r.ep.Host)
+		why = fmt.Sprintf("%s refused access (HTTP 403): the credentials were accepted but do not reach this repository; check the URL and the account's access to it", r.host())
 		if r.ep.Protocol == "ssh" {
 			why = r.sshRefused()
 		}
@@ -130,17 +132,26 @@ func isSSHAuthError(err error) bool {
 	return strings.Contains(err.Error(), "ssh: unable to authenticate")
 }
 
+// host is the URL's host, with its port when not the scheme's default.
+func (r *remote) host() string {
+	defaults := map[string]int{"https": 443, "http": 80, "ssh": 22, "git": 9418}
+	if r.ep.Port > 0 && r.ep.Port != defaults[r.ep.Protocol] {
+		return net.JoinHostPort(r.ep.Host, strconv.Itoa(r.ep.Port))
+	}
+	return r.ep.Host
+}
+
 func (r *remote) sshRefused() string {
 	user, what := r.ep.User, "no key was offered"
 	if a, ok := r.auth.(*sshAuth); ok {
 		user, what = a.user, a.offered()
 	}
 	return fmt.Sprintf("permission denied: the ssh server %s accepted none of your keys as %s (%s); add your public key (~/.ssh/id_ed25519.pub) to the account on %s, or load the right key into ssh-agent with ssh-add",
-		r.ep.Host, user, what, r.ep.Host)
+		r.host(), user, what, r.ep.Host)
 }
 
 func (r *remote) httpRefused() string {
-	host := r.ep.Host
+	host := r.host()
 	token := fmt.Sprintf("give a token in the URL (https://USER:TOKEN@%s/...), or use ssh", host)
 	switch {
 	case r.ep.Password != "":

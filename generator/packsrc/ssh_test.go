@@ -122,7 +122,7 @@ func TestSSHAgent(t *testing.T) {
 	wrong := newEd25519(t)
 	t.Setenv("SSH_AUTH_SOCK", gitserve.Agent(t, wrong))
 	_, _, err = e.fetch(t, e.url+"//packs/svc@v1")
-	want := fmt.Sprintf("pack %s//packs/svc@v1: permission denied: the ssh server 127.0.0.1 accepted none of your keys as git (tried ssh-agent key %s); add your public key", e.url, ssh.FingerprintSHA256(publicKey(t, wrong)))
+	want := fmt.Sprintf("pack %s//packs/svc@v1: permission denied: the ssh server 127.0.0.1:%d accepted none of your keys as git (tried ssh-agent key %s); add your public key", e.url, e.srv.Port, ssh.FingerprintSHA256(publicKey(t, wrong)))
 	if err == nil || !strings.Contains(err.Error(), want) {
 		t.Fatalf("got error %v, want one containing %q", err, want)
 	}
@@ -153,7 +153,7 @@ func TestSSHRefused(t *testing.T) {
 			fmt.Sprintf("pack %s: the ssh host [127.0.0.1]:%d offers its ssh-ed25519 key %s, which is not the one your known hosts record for it (~/.ssh/known_hosts:2): the connection may be intercepted, or the host changed its key; check with the host's owner, and only then remove the old entry with `ssh-keygen -R '[127.0.0.1]:%d'`",
 				spec, e.srv.Port, fp, e.srv.Port)},
 		{"wrong key", []string{e.srv.KnownHostsLine(e.srv.HostKey)},
-			fmt.Sprintf("pack %s: permission denied: the ssh server 127.0.0.1 accepted none of your keys as git (tried ~/.ssh/id_ed25519; ~/.ssh/id_rsa needs its passphrase (load it with ssh-add)); add your public key (~/.ssh/id_ed25519.pub) to the account on 127.0.0.1, or load the right key into ssh-agent with ssh-add", spec)},
+			fmt.Sprintf("pack %s: permission denied: the ssh server 127.0.0.1:%d accepted none of your keys as git (tried ~/.ssh/id_ed25519; ~/.ssh/id_rsa needs its passphrase (load it with ssh-add)); add your public key (~/.ssh/id_ed25519.pub) to the account on 127.0.0.1, or load the right key into ssh-agent with ssh-add", spec, e.srv.Port)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

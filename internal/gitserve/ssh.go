@@ -169,7 +169,7 @@ func (s *SSHServer) repoFor(command string) (string, error) {
 	return full, nil
 }
 
-// unquote undoes sq_quote: 'a'\''b' is a'b.
+// unquote undoes sq_quote: 'a'\”b' is a'b.
 func unquote(s string) (string, error) {
 	var b strings.Builder
 	for len(s) > 0 {
