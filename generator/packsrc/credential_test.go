@@ -149,10 +149,23 @@ func TestCredentialRefused(t *testing.T) {
 	t.Run("no helper", func(t *testing.T) {
 		e := newCredEnv(t, gitserve.HTTPS)
 		host := strings.TrimPrefix(e.srv.URL, "https://")
+		// An askpass program would prompt: crane must never run one.
+		askpass := filepath.Join(e.dir, "askpass.sh")
+		if err := os.WriteFile(askpass, []byte("#!/bin/sh\necho asked >> \"$(dirname \"$0\")/log\"\necho s3cret\n"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		t.Setenv("GIT_ASKPASS", askpass)
+		t.Setenv("SSH_ASKPASS", askpass)
+		if err := os.WriteFile(e.config, []byte("[core]\n\taskPass = "+askpass+"\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
 		_, err := e.fetch(t, e.srv.URL+"/origin.git@v1")
 		want := "pack " + e.srv.URL + "/origin.git@v1: " + host + " asks for credentials and no git credential helper has them; configure one (git config --global credential.helper store, or your system's manager) and clone the repository once with git to store them, or give a token in the URL (https://USER:TOKEN@" + host + "/...), or use ssh"
 		if err == nil || err.Error() != want {
 			t.Fatalf("got error\n%v\nwant\n%s", err, want)
+		}
+		if log := e.log(t); log != "" {
+			t.Errorf("an askpass program was run:\n%s", log)
 		}
 	})
 	t.Run("git not installed", func(t *testing.T) {
