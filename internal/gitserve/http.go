@@ -2,6 +2,7 @@ package gitserve
 
 import (
 	"crypto/subtle"
+	"crypto/x509"
 	"net/http"
 	"net/http/cgi"
 	"net/http/httptest"
@@ -10,8 +11,9 @@ import (
 
 // HTTPServer is a running smart-HTTP git server.
 type HTTPServer struct {
-	URL    string       // https://127.0.0.1:PORT (or http:// with HTTP)
-	Client *http.Client // a client that trusts the server's certificate
+	URL         string            // https://127.0.0.1:PORT (or http:// with HTTP)
+	Client      *http.Client      // a client that trusts the server's certificate
+	Certificate *x509.Certificate // the server's certificate (nil with HTTP)
 }
 
 // HTTPS serves the bare repositories under root with git http-backend over
@@ -22,7 +24,7 @@ func HTTPS(t testing.TB, root, user, password string) *HTTPServer {
 	t.Helper()
 	srv := httptest.NewTLSServer(backend(t, root, user, password))
 	t.Cleanup(srv.Close)
-	return &HTTPServer{URL: srv.URL, Client: srv.Client()}
+	return &HTTPServer{URL: srv.URL, Client: srv.Client(), Certificate: srv.Certificate()}
 }
 
 // HTTP is HTTPS without TLS.
