@@ -7,7 +7,6 @@ import (
 	"io"
 	"net"
 	"net/http"
-	"net/url"
 	"os/exec"
 	"strconv"
 	"strings"
@@ -41,7 +40,7 @@ const (
 func newRemote(src Source, client *http.Client) (*remote, error) {
 	ep, err := transport.NewEndpoint(src.URL)
 	if err != nil {
-		return nil, bad("pack %s: %q is not a git URL crane can read; give https://host/path/repo.git, ssh://user@host/path/repo.git or user@host:path/repo.git", src.redacted(), src.redacted())
+		return nil, bad("pack %s: not a git URL crane can read; give https://host/path/repo.git, ssh://user@host/path/repo.git or user@host:path/repo.git", src.redacted())
 	}
 	return &remote{src: src, ep: ep, auth: authFor(src.URL), client: client}, nil
 }
@@ -176,14 +175,25 @@ func (s Source) redacted() string {
 	return redactURL(s.URL) + s.String()[len(s.URL):]
 }
 
-// redactURL is u with its password, if any, replaced.
+// redactURL is u with the password of its user part, if any, replaced by
+// xxxxx (as url.URL.Redacted does), even where u does not parse as a URL.
 func redactURL(u string) string {
-	p, err := url.Parse(u)
-	if err != nil || p.User == nil {
+	i := strings.Index(u, "://")
+	if i < 0 {
 		return u
 	}
-	if _, ok := p.User.Password(); !ok {
+	rest := u[i+3:]
+	end := strings.IndexAny(rest, "/?#")
+	if end < 0 {
+		end = len(rest)
+	}
+	at := strings.LastIndex(rest[:end], "@")
+	if at < 0 {
 		return u
 	}
-	return p.Redacted()
+	colon := strings.Index(rest[:at], ":")
+	if colon < 0 {
+		return u
+	}
+	return u[:i+3] + rest[:colon+1] + "xxxxx" + rest[at:]
 }

@@ -232,3 +232,30 @@ func TestCredentialRequest(t *testing.T) {
 		t.Errorf("a newline in the path: got %q, want an error", got)
 	}
 }
+
+// TestRedactURL: a password in a URL is never shown, even in one that does
+// not parse.
+func TestRedactURL(t *testing.T) {
+	tests := map[string]string{
+		"https://alice:t0k@host/x.git":        "https://alice:xxxxx@host/x.git",
+		"https://alice:t0k@host:bad/x.git":    "https://alice:xxxxx@host:bad/x.git",
+		"https://alice:p@ss@host/x.git":       "https://alice:xxxxx@host/x.git",
+		"https://alice@host/x.git":            "https://alice@host/x.git",
+		"https://host/a:b@c":                  "https://host/a:b@c",
+		"ssh://git@host:22/x.git":             "ssh://git@host:22/x.git",
+		"git@github.com:acme/packs.git":       "git@github.com:acme/packs.git",
+		"https://alice:t0k@host?q=a:b@c#frag": "https://alice:xxxxx@host?q=a:b@c#frag",
+	}
+	for in, want := range tests {
+		if got := redactURL(in); got != want {
+			t.Errorf("redactURL(%q) = %q, want %q", in, got, want)
+		}
+	}
+	src, err := Parse("https://alice:t0k@host/x.git//packs/svc@v1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := src.redacted(), "https://alice:xxxxx@host/x.git//packs/svc@v1"; got != want {
+		t.Errorf("redacted = %q, want %q", got, want)
+	}
+}
