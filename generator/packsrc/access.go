@@ -99,10 +99,13 @@ func (r *remote) refs(ctx context.Context) ([]*plumbing.Reference, error) {
 func (r *remote) explain(err error) error {
 	src := r.src.redacted()
 	var hk *hostKeyError
+	var kh *knownHostsError
 	var why string
 	switch {
 	case errors.As(err, &hk):
 		why = hk.Error()
+	case errors.As(err, &kh):
+		why = kh.Error()
 	case errors.Is(err, transport.ErrRepositoryNotFound):
 		return bad("pack %s: the repository was not found; check the URL", src)
 	case r.ep.Protocol == "ssh" && isSSHAuthError(err):

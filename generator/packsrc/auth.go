@@ -2,7 +2,6 @@ package packsrc
 
 import (
 	"errors"
-	"fmt"
 	"net"
 	"os"
 	"path/filepath"
@@ -97,7 +96,7 @@ func (a *sshAuth) ClientConfig() (*ssh.ClientConfig, error) {
 	}
 	db, err := knownhosts.NewDB(files...)
 	if err != nil {
-		return nil, fmt.Errorf("cannot read the ssh known hosts (%s): %v; fix or remove the bad line", strings.Join(a.tilde(files...), ", "), err)
+		return nil, &knownHostsError{auth: a, files: files}
 	}
 	check := db.HostKeyCallback()
 	cfg.HostKeyAlgorithms = db.HostKeyAlgorithms(a.host)

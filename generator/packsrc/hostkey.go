@@ -3,6 +3,7 @@ package packsrc
 import (
 	"fmt"
 	"net"
+	"os"
 	"strings"
 
 	"github.com/skeema/knownhosts"
@@ -51,4 +52,29 @@ func (e *hostKeyError) sshCommand() string {
 		return "ssh " + e.auth.user + "@" + host
 	}
 	return "ssh -p " + port + " " + e.auth.user + "@" + host
+}
+
+// knownHostsError is a known_hosts file crane cannot use.
+type knownHostsError struct {
+	auth  *sshAuth
+	files []string
+}
+
+func (e *knownHostsError) Error() string {
+	for _, f := range e.files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			return fmt.Sprintf("the ssh known hosts file %s cannot be read; check its permissions", e.auth.tilde(f)[0])
+		}
+		for i, line := range strings.Split(string(data), "\n") {
+			line = strings.TrimSpace(line)
+			if line == "" || strings.HasPrefix(line, "#") {
+				continue
+			}
+			if _, _, _, _, _, err := ssh.ParseKnownHosts([]byte(line)); err != nil {
+				return fmt.Sprintf("line %d of the ssh known hosts file %s is not a known_hosts line (HOST KEY-TYPE BASE64-KEY); fix or remove it", i+1, e.auth.tilde(f)[0])
+			}
+		}
+	}
+	return fmt.Sprintf("the ssh known hosts (%s) cannot be read; fix them or set SSH_KNOWN_HOSTS to files that can", strings.Join(e.auth.tilde(e.files...), ", "))
 }

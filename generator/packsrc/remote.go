@@ -33,7 +33,7 @@ import (
 // start-up. A file:// repository is read in place through go-git's storage,
 // with no transport (and no git command) at all.
 
-// remoteRefs lists the refs the repository at url advertises, as
+// remoteRefs lists the refs the repository r advertises, as
 // `git ls-remote` does: HEAD (symbolic when the server says what it points
 // to), and "NAME^{}" with the object an annotated tag peels to.
 func remoteRefs(ctx context.Context, r *remote) ([]*plumbing.Reference, error) {
@@ -69,7 +69,7 @@ func remoteRefs(ctx context.Context, r *remote) ([]*plumbing.Reference, error) {
 }
 
 // fetchObjects returns a store holding the objects reachable from wants in
-// the repository at url: for a file:// repository its own storage; else a
+// the repository r: for a file:// repository its own storage; else a
 // pack fetched into memory, of the wanted commits only (depth 1) when
 // shallow is set and the server can.
 func fetchObjects(ctx context.Context, r *remote, wants []plumbing.Hash, shallow bool) (storer.EncodedObjectStorer, error) {

@@ -152,6 +152,8 @@ func TestSSHRefused(t *testing.T) {
 		{"changed host key", []string{"# a comment", e.srv.KnownHostsLine(other)},
 			fmt.Sprintf("pack %s: the ssh host [127.0.0.1]:%d offers its ssh-ed25519 key %s, which is not the one your known hosts record for it (~/.ssh/known_hosts:2): the connection may be intercepted, or the host changed its key; check with the host's owner, and only then remove the old entry with `ssh-keygen -R '[127.0.0.1]:%d'`",
 				spec, e.srv.Port, fp, e.srv.Port)},
+		{"bad known_hosts", []string{"[127.0.0.1]:1 ssh-ed25519 not-base64!"},
+			fmt.Sprintf("pack %s: line 1 of the ssh known hosts file ~/.ssh/known_hosts is not a known_hosts line (HOST KEY-TYPE BASE64-KEY); fix or remove it", spec)},
 		{"wrong key", []string{e.srv.KnownHostsLine(e.srv.HostKey)},
 			fmt.Sprintf("pack %s: permission denied: the ssh server 127.0.0.1:%d accepted none of your keys as git (tried ~/.ssh/id_ed25519; ~/.ssh/id_rsa needs its passphrase (load it with ssh-add)); add your public key (~/.ssh/id_ed25519.pub) to the account on 127.0.0.1, or load the right key into ssh-agent with ssh-add", spec, e.srv.Port)},
 	}
