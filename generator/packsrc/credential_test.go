@@ -259,3 +259,20 @@ func TestRedactURL(t *testing.T) {
 		t.Errorf("redacted = %q, want %q", got, want)
 	}
 }
+
+// FuzzRedactURL: the password of a URL's user part is replaced, and
+// nothing else changes, whatever the password and the path hold.
+func FuzzRedactURL(f *testing.F) {
+	f.Add("alice", "t0k", "host:8443", "/x.git?q=a:b@c")
+	f.Add("", "p@ss", "host", "")
+	f.Fuzz(func(t *testing.T, user, pass, host, rest string) {
+		if pass == "" || strings.ContainsAny(pass+host, "/?#") || strings.ContainsAny(user, "/?#:@") || strings.Contains(host, "@") ||
+			rest != "" && !strings.ContainsAny(rest[:1], "/?#") {
+			t.Skip()
+		}
+		u := "https://" + user + ":" + pass + "@" + host + rest
+		if got, want := redactURL(u), "https://"+user+":xxxxx@"+host+rest; got != want {
+			t.Errorf("redactURL(%q) = %q, want %q", u, got, want)
+		}
+	})
+}
