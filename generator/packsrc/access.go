@@ -113,7 +113,7 @@ func (r *remote) explain(err error) error {
 	case errors.Is(err, transport.ErrAuthenticationRequired):
 		why = r.httpRefused()
 	case errors.Is(err, transport.ErrAuthorizationFailed):
-		why = fmt.Sprintf("%s refused access (HTTP 403): the credentials were accepted but do not reach this repository; check the URL and the account's access to it", r.host())
+		why = fmt.Sprintf("%s refused access to the repository (HTTP 403); check the URL and that your account may read it", r.host())
 		if r.ep.Protocol == "ssh" {
 			why = r.sshRefused()
 		}
