@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/http"
 	"os"
 	"path"
 	"path/filepath"
@@ -19,7 +20,6 @@ import (
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/filemode"
 	"github.com/go-git/go-git/v5/plumbing/storer"
-	"github.com/go-git/go-git/v5/plumbing/transport"
 )
 
 // Origin is where a loaded pack came from, as the lock file records it.
@@ -35,6 +35,9 @@ type Origin struct {
 type Cache struct {
 	Dir    string
 	Limits Limits
+	// HTTPClient fetches over http(s); nil is Go's default client, which
+	// trusts the system's certificates. Tests give one trusting theirs.
+	HTTPClient *http.Client
 }
 
 // DefaultCache is the cache under the user's cache folder.
@@ -70,10 +73,14 @@ func (c Cache) Fetch(ctx context.Context, src Source) (Snapshot, Origin, error) 
 		commit = src.Ref
 	}
 	if commit == "" {
-		auth := authFor(src.URL)
-		list, err := remoteRefs(ctx, src.URL, auth)
+		r, err := newRemote(src, c.HTTPClient)
 		if err != nil {
-			err = &unreachedError{reachError(src, err)}
+			return Snapshot{}, Origin{}, err
+		}
+		defer r.close()
+		list, err := r.refs(ctx)
+		if err != nil {
+			err = &unreachedError{r.explain(err)}
 		}
 		rec, name := refRecord{}, plumbing.ReferenceName("")
 		if err == nil {
@@ -87,7 +94,7 @@ func (c Cache) Fetch(ctx context.Context, src Source) (Snapshot, Origin, error) 
 			}
 			rec = old // offline: the commit this ref last resolved to
 		} else if !exists(filepath.Join(repoDir, rec.Commit)) {
-			if rec.Commit, err = c.clone(ctx, src, auth, rec, name, list, repoDir); err != nil {
+			if rec.Commit, err = c.clone(ctx, r, rec, name, list, repoDir); err != nil {
 				return Snapshot{}, Origin{}, err
 			}
 		}
@@ -101,7 +108,7 @@ func (c Cache) Fetch(ctx context.Context, src Source) (Snapshot, Origin, error) 
 	}
 	snap, err := ReadDir(root, c.Limits)
 	if err != nil {
-		return Snapshot{}, Origin{}, bad("pack %s (commit %.12s): %v", src, commit, err)
+		return Snapshot{}, Origin{}, bad("pack %s (commit %.12s): %v", src.redacted(), commit, err)
 	}
 	return snap, Origin{Source: src.String(), Commit: commit, Hash: snap.Hash()}, nil
 }
@@ -138,7 +145,7 @@ func resolveRef(src Source, list []*plumbing.Reference) (refRecord, plumbing.Ref
 			head, ok = byName[head.Target()]
 		}
 		if !ok {
-			return refRecord{}, "", bad("pack %s: the repository has no default branch; give a tag, branch or commit with @ref", src)
+			return refRecord{}, "", bad("pack %s: the repository has no default branch; give a tag, branch or commit with @ref", src.redacted())
 		}
 		return refRecord{Commit: head.Hash().String()}, head.Name(), nil
 	}
@@ -158,7 +165,7 @@ func resolveRef(src Source, list []*plumbing.Reference) (refRecord, plumbing.Ref
 	sort.Strings(tags)
 	sort.Strings(branches)
 	return refRecord{}, "", bad("pack %s: unknown ref %q: it is not a tag, branch or commit of %s (tags: %s; branches: %s)",
-		src, src.Ref, src.URL, orNone(tags), orNone(branches))
+		src.redacted(), src.Ref, redactURL(src.URL), orNone(tags), orNone(branches))
 }
 
 // unreachedError is a repository that could not be listed: offline, gone,
@@ -175,30 +182,12 @@ func orNone(s []string) string {
 	return strings.Join(s, ", ")
 }
 
-// reachError words a failure to reach a repository: what happened and what
-// to do, without the transport's raw text where a plainer one exists.
-func reachError(src Source, err error) error {
-	var why string
-	switch {
-	case errors.Is(err, transport.ErrRepositoryNotFound):
-		return bad("pack %s: the repository was not found; check the URL", src)
-	case errors.Is(err, transport.ErrAuthenticationRequired), errors.Is(err, transport.ErrAuthorizationFailed):
-		why = "access was refused; for ssh, load your key into ssh-agent or ~/.ssh; for https, put the credentials in the URL or use ssh"
-	case errors.Is(err, transport.ErrEmptyRemoteRepository):
-		why = "the repository is empty"
-	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
-		why = "interrupted"
-	default:
-		why = "it could not be reached; check the URL and your network (a pack fetched before by commit or tag is used from the cache)"
-	}
-	return fmt.Errorf("pack %s: %s", src, why)
-}
-
 // clone fetches the commit the ref name resolved to (shallow where the
 // server allows it), or for a commit id (name "") every branch and tag of
 // refs (the remote's, see remoteRefs), and writes the commit's tree into
 // the cache, returning the full commit id.
-func (c Cache) clone(ctx context.Context, src Source, auth transport.AuthMethod, rec refRecord, name plumbing.ReferenceName, refs []*plumbing.Reference, repoDir string) (string, error) {
+func (c Cache) clone(ctx context.Context, r *remote, rec refRecord, name plumbing.ReferenceName, refs []*plumbing.Reference, repoDir string) (string, error) {
+	src := r.src
 	var wants []plumbing.Hash
 	seen := map[plumbing.Hash]bool{}
 	for _, r := range refs {
@@ -210,26 +199,26 @@ func (c Cache) clone(ctx context.Context, src Source, auth transport.AuthMethod,
 		}
 	}
 	if len(wants) == 0 {
-		return "", bad("pack %s: unknown ref %q: it is not a tag, branch or commit of %s", src, src.Ref, src.URL)
+		return "", bad("pack %s: unknown ref %q: it is not a tag, branch or commit of %s", src.redacted(), src.Ref, redactURL(src.URL))
 	}
-	store, err := fetchObjects(ctx, src.URL, auth, wants, name != "")
+	store, err := fetchObjects(ctx, r, wants, name != "")
 	if err != nil {
-		return "", reachError(src, err)
+		return "", r.explain(err)
 	}
 	h := plumbing.NewHash(rec.Commit)
 	if name == "" {
 		var ok bool
 		if h, ok = commitWithPrefix(store, src.Ref); !ok {
-			return "", bad("pack %s: unknown ref %q: it is not a tag, branch or commit of %s", src, src.Ref, src.URL)
+			return "", bad("pack %s: unknown ref %q: it is not a tag, branch or commit of %s", src.redacted(), src.Ref, redactURL(src.URL))
 		}
 	}
 	h, _ = gitobj.Peel(store, h)
 	tree, err := gitobj.CommitTree(store, h)
 	if err != nil {
-		return "", bad("pack %s: unknown ref %q: it names no commit of %s", src, src.Ref, src.URL)
+		return "", bad("pack %s: unknown ref %q: it names no commit of %s", src.redacted(), src.Ref, redactURL(src.URL))
 	}
 	if err := c.writeTree(store, tree, filepath.Join(repoDir, h.String())); err != nil {
-		return "", fmt.Errorf("pack %s: cannot cache it under %s: %w", src, repoDir, err)
+		return "", fmt.Errorf("pack %s: cannot cache it under %s: %w", src.redacted(), repoDir, err)
 	}
 	return h.String(), nil
 }

@@ -33,14 +33,11 @@ import (
 // start-up. A file:// repository is read in place through go-git's storage,
 // with no transport (and no git command) at all.
 
-// remoteRefs lists the refs the repository at url advertises, as
+// remoteRefs lists the refs the repository r advertises, as
 // `git ls-remote` does: HEAD (symbolic when the server says what it points
 // to), and "NAME^{}" with the object an annotated tag peels to.
-func remoteRefs(ctx context.Context, url string, auth transport.AuthMethod) ([]*plumbing.Reference, error) {
-	ep, err := transport.NewEndpoint(url)
-	if err != nil {
-		return nil, err
-	}
+func remoteRefs(ctx context.Context, r *remote) ([]*plumbing.Reference, error) {
+	ep := r.ep
 	if ep.Protocol == "file" {
 		store, err := localStorage(ep)
 		if err != nil {
@@ -48,7 +45,7 @@ func remoteRefs(ctx context.Context, url string, auth transport.AuthMethod) ([]*
 		}
 		return localRefs(store)
 	}
-	sess, err := uploadPackSession(ep, auth)
+	sess, err := r.uploadPackSession()
 	if err != nil {
 		return nil, err
 	}
@@ -72,18 +69,14 @@ func remoteRefs(ctx context.Context, url string, auth transport.AuthMethod) ([]*
 }
 
 // fetchObjects returns a store holding the objects reachable from wants in
-// the repository at url: for a file:// repository its own storage; else a
+// the repository r: for a file:// repository its own storage; else a
 // pack fetched into memory, of the wanted commits only (depth 1) when
 // shallow is set and the server can.
-func fetchObjects(ctx context.Context, url string, auth transport.AuthMethod, wants []plumbing.Hash, shallow bool) (storer.EncodedObjectStorer, error) {
-	ep, err := transport.NewEndpoint(url)
-	if err != nil {
-		return nil, err
+func fetchObjects(ctx context.Context, r *remote, wants []plumbing.Hash, shallow bool) (storer.EncodedObjectStorer, error) {
+	if r.ep.Protocol == "file" {
+		return localStorage(r.ep)
 	}
-	if ep.Protocol == "file" {
-		return localStorage(ep)
-	}
-	sess, err := uploadPackSession(ep, auth)
+	sess, err := r.uploadPackSession()
 	if err != nil {
 		return nil, err
 	}
@@ -124,21 +117,25 @@ func fetchObjects(ctx context.Context, url string, auth transport.AuthMethod, wa
 	return store, nil
 }
 
-// uploadPackSession opens a fetch session over the transport ep names:
-// http(s), ssh or git, the ones plumbing/transport/client offers besides file.
-func uploadPackSession(ep *transport.Endpoint, auth transport.AuthMethod) (transport.UploadPackSession, error) {
+// uploadPackSession opens a fetch session over the transport r's URL
+// names: http(s), ssh or git, the ones plumbing/transport/client offers
+// besides file.
+func (r *remote) uploadPackSession() (transport.UploadPackSession, error) {
 	var t transport.Transport
-	switch ep.Protocol {
+	switch r.ep.Protocol {
 	case "http", "https":
 		t = githttp.DefaultClient
+		if r.client != nil {
+			t = githttp.NewClient(r.client)
+		}
 	case "ssh":
 		t = gitssh.DefaultClient
 	case "git":
 		t = gitproto.DefaultClient
 	default:
-		return nil, fmt.Errorf("unsupported scheme %q", ep.Protocol)
+		return nil, fmt.Errorf("unsupported scheme %q", r.ep.Protocol)
 	}
-	return t.NewUploadPackSession(ep, auth)
+	return t.NewUploadPackSession(r.ep, r.auth)
 }
 
 // localStorage opens the repository at a file:// endpoint: a bare one, or

@@ -95,7 +95,7 @@ func TestRemoteRefsAgree(t *testing.T) {
 	o, url := httpOrigin(t)
 	list := func(u string) map[string]string {
 		t.Helper()
-		refs, err := remoteRefs(context.Background(), u, nil)
+		refs, err := remoteRefs(context.Background(), testRemote(t, u))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -134,7 +134,7 @@ func TestRemoteRefsAgree(t *testing.T) {
 // its parent does not.
 func TestFetchObjectsShallow(t *testing.T) {
 	o, url := httpOrigin(t)
-	store, err := fetchObjects(context.Background(), url, nil, []plumbing.Hash{plumbing.NewHash(o.commits[1])}, true)
+	store, err := fetchObjects(context.Background(), testRemote(t, url), []plumbing.Hash{plumbing.NewHash(o.commits[1])}, true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -152,4 +152,14 @@ func TestFetchObjectsShallow(t *testing.T) {
 	if _, err := store.EncodedObject(plumbing.CommitObject, plumbing.NewHash(o.commits[0])); err == nil {
 		t.Error("a depth-1 fetch brought the parent commit too")
 	}
+}
+
+// testRemote is the remote crane makes for url, with no credentials set.
+func testRemote(t *testing.T, url string) *remote {
+	t.Helper()
+	r, err := newRemote(Source{Kind: Git, URL: url}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
 }
