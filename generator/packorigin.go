@@ -13,11 +13,12 @@ import (
 // source (an Origin.Source): a folder relative to root, slash-separated and
 // led by "./" or "../", so that the project finds its pack from any working
 // directory; an absolute folder only where no relative path exists (another
-// Windows drive). A git URL or a built-in name is recorded as it is.
+// Windows drive). A git URL is recorded without its secrets
+// (packsrc.WithoutSecrets: the lock is committed), a built-in name as it is.
 func LockSource(source, root string) string {
 	src, err := packsrc.Parse(source)
 	if err != nil || src.Kind != packsrc.Dir {
-		return source
+		return packsrc.WithoutSecrets(source)
 	}
 	abs, err := filepath.Abs(filepath.FromSlash(src.Path))
 	if err != nil {

@@ -30,6 +30,12 @@ func TestLockSource(t *testing.T) {
 		{".", ".", "."},
 		{"https://host/acme/packs.git//co@v1", "demo", "https://host/acme/packs.git//co@v1"},
 		{"go", "demo", "go"},
+		// The lock is committed: no token reaches it.
+		{"https://ada:ghp_secret@github.com/acme/packs.git//co@v1", "demo", "https://github.com/acme/packs.git//co@v1"},
+		{"https://ghp_secret@github.com/acme/packs.git", "demo", "https://github.com/acme/packs.git"},
+		{"ssh://git:pw@host:2222/acme/packs.git//co", "demo", "ssh://git@host:2222/acme/packs.git//co"},
+		{"ssh://git@host/acme/packs.git@v1", "demo", "ssh://git@host/acme/packs.git@v1"},
+		{"git@github.com:acme/packs.git//co@v1", "demo", "git@github.com:acme/packs.git//co@v1"},
 	}
 	for _, tt := range tests {
 		if got := LockSource(tt.source, tt.root); got != tt.want {

@@ -7,6 +7,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/url"
 	"os/exec"
 	"strconv"
 	"strings"
@@ -199,4 +200,26 @@ func redactURL(u string) string {
 		return u
 	}
 	return u[:i+3] + rest[:colon+1] + "xxxxx" + rest[at:]
+}
+
+// WithoutSecrets is spec (a --pack value) as a lock file may record it,
+// where it is committed and shared: an http(s) URL loses its whole user
+// part (user:token, or a token given as the user, as GitHub takes it), any
+// other URL its password (ssh://git@host keeps git@, which is no secret).
+// The credentials come from the user's helpers or keys the next time.
+func WithoutSecrets(spec string) string {
+	src, err := Parse(spec)
+	if err != nil || src.Kind != Git {
+		return spec
+	}
+	u, err := url.Parse(src.URL)
+	if err != nil || u.User == nil {
+		return spec
+	}
+	if u.Scheme == "http" || u.Scheme == "https" {
+		u.User = nil
+	} else {
+		u.User = url.User(u.User.Username())
+	}
+	return u.String() + spec[len(src.URL):]
 }
