@@ -93,3 +93,15 @@ func TestLastResolved(t *testing.T) {
 		}
 	}
 }
+
+// TestURLKeyWithoutSecrets: a pack fetched with a token in its URL is
+// cached where the lock's URL, recorded without it, finds it again.
+func TestURLKeyWithoutSecrets(t *testing.T) {
+	with, without := urlKey("https://ada:ghp_x@host/acme/packs.git"), urlKey("https://host/acme/packs.git")
+	if with != without {
+		t.Errorf("urlKey with a token = %q, without = %q: the lock's URL would miss the cache", with, without)
+	}
+	if urlKey("https://host/acme/packs.git") == urlKey("https://host/other/packs.git") {
+		t.Error("two repositories share a cache folder")
+	}
+}

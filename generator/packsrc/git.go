@@ -284,9 +284,11 @@ func (c Cache) writeTree(store storer.EncodedObjectStorer, tree plumbing.Hash, d
 }
 
 // urlKey names a repository's cache folder: its host and last path element
-// for people, and a hash of the whole URL so two never share one.
+// for people, and a hash of the whole URL so two never share one. The URL
+// is taken without its secrets (WithoutSecrets), as the lock records it, so
+// that a pack fetched with a token in the URL is found again from the lock.
 func urlKey(url string) string {
-	sum := sha256.Sum256([]byte(url))
+	sum := sha256.Sum256([]byte(WithoutSecrets(url)))
 	base := strings.TrimSuffix(path.Base(strings.TrimRight(url, "/")), ".git")
 	base = regexp.MustCompile(`[^A-Za-z0-9._-]+`).ReplaceAllString(base, "_")
 	return base + "-" + hex.EncodeToString(sum[:8])
