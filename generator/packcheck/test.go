@@ -3,18 +3,11 @@ package packcheck
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
-	"io/fs"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
 	"sort"
-	"strings"
-
-	"github.com/rogpeppe/go-internal/diff"
-	"github.com/rogpeppe/go-internal/txtar"
 
 	"github.com/ewilde/crane/generator"
 )
@@ -121,77 +114,6 @@ func runTest(p *generator.Pack, dir string, tc generator.PackTest, opts TestOpti
 	}
 	build, more := runBuild(tree, tc, opts)
 	return append(problems, more...), build
-}
-
-// treeFiles gives a tree in crane's golden form: "out/PATH" -> content,
-// and "modes" listing the files that are not 0644.
-func treeFiles(tree generator.Tree) map[string]string {
-	got := map[string]string{}
-	var modes []string
-	for _, f := range tree {
-		got["out/"+f.Path] = string(f.Data)
-		if f.Mode != 0o644 {
-			modes = append(modes, fmt.Sprintf("%04o %s\n", f.Mode, f.Path))
-		}
-	}
-	sort.Strings(modes)
-	got["modes"] = strings.Join(modes, "")
-	return got
-}
-
-func writeGolden(file string, tc generator.PackTest, got map[string]string) error {
-	names := make([]string, 0, len(got))
-	for n := range got {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	keys := make([]string, 0, len(tc.Values))
-	for k := range tc.Values {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	comment := "crane pack test: " + tc.Name
-	for _, k := range keys {
-		comment += fmt.Sprintf(" %s=%q", k, tc.Values[k])
-	}
-	ar := &txtar.Archive{Comment: []byte(comment + "\n")}
-	for _, n := range names {
-		ar.Files = append(ar.Files, txtar.File{Name: n, Data: []byte(got[n])})
-	}
-	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
-		return fmt.Errorf("cannot write the golden tree: %w", err)
-	}
-	return os.WriteFile(file, txtar.Format(ar), 0o644)
-}
-
-func compareGolden(file string, got map[string]string) []string {
-	ar, err := txtar.ParseFile(file)
-	if errors.Is(err, fs.ErrNotExist) {
-		return []string{fmt.Sprintf("no golden tree %s; run crane pack test -update to write it", filepath.ToSlash(file))}
-	}
-	if err != nil {
-		return []string{fmt.Sprintf("%s: cannot be read; run crane pack test -update to rewrite it", filepath.ToSlash(file))}
-	}
-	want := map[string]string{}
-	for _, f := range ar.Files {
-		want[f.Name] = string(f.Data)
-	}
-	var problems []string
-	for _, name := range sortedKeys(want) {
-		g, ok := got[name]
-		switch {
-		case !ok:
-			problems = append(problems, fmt.Sprintf("%s is in the golden tree but not rendered", name))
-		case g != want[name]:
-			problems = append(problems, fmt.Sprintf("%s differs from the golden tree (-want +got):\n%s", name, diff.Diff("want/"+name, []byte(want[name]), "got/"+name, []byte(g))))
-		}
-	}
-	for _, name := range sortedKeys(got) {
-		if _, ok := want[name]; !ok {
-			problems = append(problems, fmt.Sprintf("%s is rendered but not in the golden tree (run crane pack test -update if it is intended)", name))
-		}
-	}
-	return problems
 }
 
 func sortedKeys(m map[string]string) []string {
