@@ -47,13 +47,23 @@ var rootFileRe = regexp.MustCompile(`^(?i)(readme|license|licence|changelog|noti
 // paths Go module zips refuse.
 func Lint(src generator.PackSource, spec string) []Problem {
 	snap, _, err := src.Snapshot(spec)
+	var pe *generator.PackError
+	if errors.As(err, &pe) { // an overlay that cannot be merged over its base
+		l := &linter{}
+		for _, msg := range pe.Problems {
+			l.addLoaded(strings.TrimPrefix(msg, pe.Pack+"/"))
+		}
+		return l.problems
+	}
 	if err != nil {
 		return []Problem{{File: "pack.yaml", Msg: err.Error()}}
 	}
 	l := &linter{snap: snap, lines: manifestLines(snap.Files["pack.yaml"])}
 	_ = yaml.Unmarshal(snap.Files["pack.yaml"], &l.m)
+	if own := ownManifest(spec); own != nil {
+		l.useOwnManifest(own)
+	}
 	p, err := src.Load(spec)
-	var pe *generator.PackError
 	switch {
 	case errors.As(err, &pe):
 		for _, msg := range pe.Problems {
@@ -83,6 +93,7 @@ type linter struct {
 	snap     packsrc.Snapshot
 	m        generator.Manifest
 	lines    map[string]int // "variables[2]", "files[0]" -> line in pack.yaml
+	overlay  *overlayInfo   // the pack extends another (see useOwnManifest)
 	problems []Problem
 }
 

@@ -60,8 +60,8 @@ func (l *linter) checkVariables() {
 	}
 	all := strings.Join(texts, "\n")
 	for i, v := range l.m.Variables {
-		if v.Name == "Name" {
-			continue
+		if v.Name == "Name" || l.baseVar(v.Name) {
+			continue // the pack extended declares it: not this pack's to remove
 		}
 		used := regexp.MustCompile(`\.` + v.Name + `\b|__` + v.Name + `__`)
 		if !used.MatchString(all) {

@@ -25,14 +25,16 @@ func (l *linter) checkWhen(p *generator.Pack) {
 				matched++
 			}
 		}
-		if matched == 0 {
+		switch {
+		case matched == 0 && l.baseRule(i):
+			// The pack extended has the rule; this pack dropped its files or
+			// gave them a rule of its own, which comes first.
+		case matched == 0:
 			l.add("pack.yaml", line, "files %s: the rule applies to no file (an earlier rule matches first, or no file has that path)", r.Path)
-			continue
-		}
-		if r.When == "" {
-			continue
-		}
-		if !l.canHold(p, r.When) {
+		case r.When == "" || l.canHold(p, r.When):
+		case l.baseRule(i):
+			l.add("pack.yaml", line, "files %s: when %q, a rule of the pack extended, never holds with this pack's variables: %d file(s) are never rendered", r.Path, r.When, matched)
+		default:
 			l.add("pack.yaml", line, "files %s: when %q never holds for any value of the bool and choice variables it uses: %d file(s) are never rendered", r.Path, r.When, matched)
 		}
 	}
