@@ -75,9 +75,11 @@ func Lint(src generator.PackSource, spec string) []Problem {
 	}
 	l.checkFiles()
 	l.checkVariables()
+	l.checkTemplateCalls()
 	l.checkTests()
 	if p != nil {
 		l.checkWhen(p)
+		l.checkDeepFiles(p)
 	}
 	sort.SliceStable(l.problems, func(i, j int) bool {
 		a, b := l.problems[i], l.problems[j]
@@ -177,12 +179,15 @@ func (l *linter) checkFiles() {
 		case (top == generator.ComponentProject || top == generator.ComponentBuild) && nested:
 			base := path.Base(p)
 			if strings.HasPrefix(base, "_") && !strings.HasPrefix(base, "__") && !strings.HasSuffix(base, ".tmpl") {
-				l.add(p, 0, "never rendered: a name starting with _ is a partial, and a partial must end in .tmpl")
+				l.add(p, 0, "never rendered: a name starting with one _ is a partial, which must end in .tmpl and is only called from other templates; a pack cannot render a file whose name starts with one _ (such as _version.py)")
 			}
 			if strings.HasSuffix(base, ".go") || base == "go.mod" || base == "go.sum" || base == "go.work" {
 				l.add(p, 0, "Go files and module files in a pack must end in .tmpl: a .go file would be compiled, and a go.mod cuts its folder out of a module")
 			}
 		case !nested && rootFileRe.MatchString(p):
+		case strings.HasPrefix(top, "."):
+			// The repository's own: .github/workflows that run crane pack
+			// test, .gitignore, .editorconfig, when the pack is at its root.
 		default:
 			l.add(p, 0, "never rendered: only files under project/ and build/ are (testdata/ holds pack test's golden trees)")
 		}
