@@ -49,7 +49,7 @@ func (Ecosystem) Facts(r *probe.Repo, req ecosystem.Request) (*ecosystem.Facts, 
 		f.Note("%s", note)
 	}
 	if len(f.Drives) > 0 {
-		f.SeedVersion(r, f.Drives[0])
+		f.SeedVersion(r, f.Drives[0], req.Pack)
 	}
 	lerna, err := lernaVersion(r)
 	if err != nil {

@@ -25,7 +25,7 @@ func (Ecosystem) Evidence(r *probe.Repo) string { return ecosystem.Manifest(r, "
 
 // Facts reads pyproject.toml and the import packages, refusing a project
 // whose version build.sh cannot write or whose code it cannot find.
-func (Ecosystem) Facts(r *probe.Repo, _ ecosystem.Request) (*ecosystem.Facts, error) {
+func (Ecosystem) Facts(r *probe.Repo, req ecosystem.Request) (*ecosystem.Facts, error) {
 	if !r.Has("pyproject.toml") {
 		return nil, ecosystem.MissingManifest(r, "python", "pyproject.toml")
 	}
@@ -40,10 +40,10 @@ func (Ecosystem) Facts(r *probe.Repo, _ ecosystem.Request) (*ecosystem.Facts, er
 	if py.VersionFile != "" {
 		f.Drives = []string{py.VersionFile}
 		f.Note("the version is dynamic, from %s: VERSION drives %s in %s, and pyproject.toml is left as it is", py.VersionSource, py.VersionAttr, py.VersionFile)
-		f.SeedVersion(r, py.VersionFile)
+		f.SeedVersion(r, py.VersionFile, req.Pack)
 		return f, nil
 	}
-	f.SeedVersion(r, "pyproject.toml")
+	f.SeedVersion(r, "pyproject.toml", req.Pack)
 	return f, nil
 }
 
