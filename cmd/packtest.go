@@ -11,8 +11,9 @@ import (
 
 // packTestOptions are crane pack test's inputs.
 type packTestOptions struct {
-	dir    string
-	update bool
+	dir          string
+	update       bool
+	requireBuild bool
 }
 
 func newPackTestCmd(e *env) *cobra.Command {
@@ -25,8 +26,9 @@ called example, with the pack's example name), compare it with the golden tree
 DIR/testdata/NAME.txtar, and run the example's build check when the tools it
 needs are on PATH: the command must pass, and fail after the declared break
 edit, which proves the example's tests can fail. --update rewrites the golden
-trees. The build check is the one thing from a pack crane ever runs, and only
-here, in a temporary folder, at your request.`,
+trees; --require-build fails an example whose build check would be skipped (in
+CI, where the toolchain must be there). The build check is the one thing from a
+pack crane ever runs, and only here, in a temporary folder, at your request.`,
 		Example: "  crane pack test ./packs/company-dotnet\n  crane pack test ./packs/company-dotnet --update",
 		Args:    cobra.ExactArgs(1),
 		RunE: ran(func(c *cobra.Command, args []string) error {
@@ -35,13 +37,15 @@ here, in a temporary folder, at your request.`,
 		}),
 	}
 	c.Flags().BoolVarP(&opts.update, "update", "u", false, "rewrite the golden trees instead of comparing with them")
+	c.Flags().BoolVar(&opts.requireBuild, "require-build", false, "fail an example whose build check would be skipped for a tool not on PATH (for CI)")
 	return c
 }
 
 func runPackTest(e *env, opts *packTestOptions) error {
 	results, err := packcheck.Test(e.packs, packFolder(opts.dir), packcheck.TestOptions{
-		Update: opts.update,
-		Ctx:    e.ctx,
+		Update:       opts.update,
+		RequireBuild: opts.requireBuild,
+		Ctx:          e.ctx,
 		Progress: func(format string, args ...any) {
 			fmt.Fprintf(e.errOut, format+"\n", args...)
 		},

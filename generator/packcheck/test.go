@@ -14,12 +14,15 @@ import (
 
 // TestOptions are crane pack test's inputs.
 type TestOptions struct {
-	Update   bool                                                                 // rewrite the golden trees instead of comparing
-	LookPath func(file string) (string, error)                                    // exec.LookPath; tests pass their own
-	Ctx      context.Context                                                      // stops a running build check
-	Progress func(format string, args ...any)                                     // optional: a line per step
-	Run      func(ctx context.Context, dir string, argv []string) ([]byte, error) // runs a build check; nil: exec
-	Facts    generator.Facts                                                      // zero: the package's Facts
+	Update bool // rewrite the golden trees instead of comparing
+	// RequireBuild makes a build check skipped for a tool not on PATH a
+	// failure (CI, where the toolchain must be there).
+	RequireBuild bool
+	LookPath     func(file string) (string, error)                                    // exec.LookPath; tests pass their own
+	Ctx          context.Context                                                      // stops a running build check
+	Progress     func(format string, args ...any)                                     // optional: a line per step
+	Run          func(ctx context.Context, dir string, argv []string) ([]byte, error) // runs a build check; nil: exec
+	Facts        generator.Facts                                                      // zero: the package's Facts
 }
 
 // Result is one example's outcome: its problems (none: it passed) and
