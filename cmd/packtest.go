@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -50,6 +51,9 @@ func runPackTest(e *env, opts *packTestOptions) error {
 			fmt.Fprintf(e.errOut, format+"\n", args...)
 		},
 	})
+	if errors.Is(err, packcheck.ErrUpdateNeedsFolder) {
+		return usageErrorf("%v", err)
+	}
 	if err != nil {
 		return err
 	}

@@ -16,6 +16,7 @@ import (
 	"github.com/rogpeppe/go-internal/txtar"
 
 	"github.com/ewilde/crane/generator"
+	"github.com/ewilde/crane/generator/packsrc"
 )
 
 // A golden tree is a txtar archive: "-- out/PATH --" sections hold the
@@ -146,17 +147,43 @@ func readGolden(ar *txtar.Archive) (map[string]string, error) {
 	return want, nil
 }
 
+// goldens are where a pack's golden trees are: its folder's testdata/,
+// which --update writes, or, for a pack from git or a built-in one, the
+// testdata/ among the files crane read of it.
+type goldens struct {
+	dir  string           // the pack's folder; "" for a pack not in one
+	snap packsrc.Snapshot // the files of a pack not in a folder
+}
+
+// compare compares the example name's rendering got with its golden tree.
+func (g goldens) compare(name string, got map[string]string) []string {
+	rel := "testdata/" + name + ".txtar"
+	if g.dir != "" {
+		return compareGolden(filepath.Join(g.dir, filepath.FromSlash(rel)), got)
+	}
+	data, ok := g.snap.Files[rel]
+	if !ok {
+		return []string{fmt.Sprintf("no golden tree %s in the pack; run crane pack test --update in a folder holding the pack (a clone of its repository) to write it", rel)}
+	}
+	return compareArchive(txtar.Parse(data), rel, got)
+}
+
 func compareGolden(file string, got map[string]string) []string {
 	ar, err := txtar.ParseFile(file)
 	if errors.Is(err, fs.ErrNotExist) {
 		return []string{fmt.Sprintf("no golden tree %s; run crane pack test --update to write it", filepath.ToSlash(file))}
 	}
-	var want map[string]string
-	if err == nil {
-		want, err = readGolden(ar)
-	}
 	if err != nil {
 		return []string{fmt.Sprintf("%s: cannot be read (%v); run crane pack test --update to rewrite it", filepath.ToSlash(file), err)}
+	}
+	return compareArchive(ar, filepath.ToSlash(file), got)
+}
+
+// compareArchive compares got with the golden tree ar, read from where.
+func compareArchive(ar *txtar.Archive, where string, got map[string]string) []string {
+	want, err := readGolden(ar)
+	if err != nil {
+		return []string{fmt.Sprintf("%s: cannot be read (%v); run crane pack test --update to rewrite it", where, err)}
 	}
 	var problems []string
 	for _, name := range sortedKeys(want) {

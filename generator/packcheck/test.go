@@ -3,6 +3,7 @@ package packcheck
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"os/exec"
 	"path/filepath"
@@ -10,6 +11,7 @@ import (
 	"sort"
 
 	"github.com/ewilde/crane/generator"
+	"github.com/ewilde/crane/generator/packsrc"
 )
 
 // TestOptions are crane pack test's inputs.
@@ -37,6 +39,10 @@ type Result struct {
 // trees do not depend on who runs the test or when.
 var Facts = generator.Facts{Author: "Pack Test", Email: "pack-test@example.com", Year: 2026}
 
+// ErrUpdateNeedsFolder is Test's refusal to rewrite the golden trees of a
+// pack that is not in a folder (one from git, or a built-in one).
+var ErrUpdateNeedsFolder = errors.New("pack test --update writes the golden trees into the pack's folder: give a folder (a clone of the pack's repository), not a git URL or a built-in pack's name")
+
 var testNameRe = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 
 // Test renders each example the pack in dir declares (under tests; without
@@ -47,6 +53,16 @@ func Test(src generator.PackSource, dir string, opts TestOptions) ([]Result, err
 	p, err := src.Load(dir)
 	if err != nil {
 		return nil, err
+	}
+	g := goldens{dir: dir}
+	if s, err := packsrc.Parse(dir); err == nil && s.Kind != packsrc.Dir {
+		if opts.Update {
+			return nil, ErrUpdateNeedsFolder
+		}
+		if g.snap, _, err = src.Snapshot(dir); err != nil {
+			return nil, err
+		}
+		g.dir = ""
 	}
 	tests := p.Tests
 	if len(tests) == 0 {
@@ -71,7 +87,7 @@ func Test(src generator.PackSource, dir string, opts TestOptions) ([]Result, err
 		case seen[tc.Name]:
 			r.Problems = append(r.Problems, "declared twice")
 		default:
-			r.Problems, r.Build = runTest(p, dir, tc, opts)
+			r.Problems, r.Build = runTest(p, g, tc, opts)
 		}
 		seen[tc.Name] = true
 		results = append(results, r)
@@ -79,7 +95,7 @@ func Test(src generator.PackSource, dir string, opts TestOptions) ([]Result, err
 	return results, nil
 }
 
-func runTest(p *generator.Pack, dir string, tc generator.PackTest, opts TestOptions) ([]string, string) {
+func runTest(p *generator.Pack, g goldens, tc generator.PackTest, opts TestOptions) ([]string, string) {
 	given := map[string]string{}
 	for k, v := range tc.Values {
 		given[k] = v
@@ -102,15 +118,14 @@ func runTest(p *generator.Pack, dir string, tc generator.PackTest, opts TestOpti
 	if err != nil {
 		return []string{err.Error()}, ""
 	}
-	golden := filepath.Join(dir, "testdata", tc.Name+".txtar")
 	got := treeFiles(tree)
 	var problems []string
 	if opts.Update {
-		if err := writeGolden(golden, tc, got); err != nil {
+		if err := writeGolden(filepath.Join(g.dir, "testdata", tc.Name+".txtar"), tc, got); err != nil {
 			return []string{err.Error()}, ""
 		}
 	} else {
-		problems = compareGolden(golden, got)
+		problems = g.compare(tc.Name, got)
 	}
 	if tc.Build == nil {
 		return problems, ""
