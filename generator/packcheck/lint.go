@@ -60,7 +60,7 @@ func Lint(src generator.PackSource, spec string) []Problem {
 	}
 	l := &linter{snap: snap, lines: manifestLines(snap.Files["pack.yaml"])}
 	_ = yaml.Unmarshal(snap.Files["pack.yaml"], &l.m)
-	if own := ownManifest(spec); own != nil {
+	if own := ownManifest(src, spec); own != nil {
 		l.useOwnManifest(own)
 	}
 	p, err := src.Load(spec)

@@ -2,13 +2,10 @@ package packcheck
 
 import (
 	"fmt"
-	"path/filepath"
 
 	"go.yaml.in/yaml/v3"
 
 	"github.com/ewilde/crane/generator"
-	"github.com/ewilde/crane/generator/packsrc"
-	"github.com/ewilde/crane/generator/safefile"
 )
 
 // overlayInfo is what lint needs to know of a pack that extends another:
@@ -21,14 +18,10 @@ type overlayInfo struct {
 	ownVars     map[string]bool // variables the author's pack.yaml declares
 }
 
-// ownManifest reads the pack.yaml of the folder spec names, as its author
-// wrote it; nil for a pack not in a folder, or one that extends nothing.
-func ownManifest(spec string) []byte {
-	src, err := packsrc.Parse(spec)
-	if err != nil || src.Kind != packsrc.Dir {
-		return nil
-	}
-	data, err := safefile.Read(filepath.Join(src.Path, "pack.yaml"), 1<<20)
+// ownManifest reads the pack.yaml of the pack spec names as its author
+// wrote it; nil for a pack that extends nothing.
+func ownManifest(src generator.PackSource, spec string) []byte {
+	data, err := src.OwnManifest(spec)
 	if err != nil {
 		return nil
 	}
