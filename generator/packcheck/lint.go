@@ -229,6 +229,13 @@ func (l *linter) checkTests() {
 			l.add("pack.yaml", line, "tests: %s is declared twice", tc.Name)
 		}
 		seen[tc.Name] = true
+		for _, k := range sortedKeys(tc.Values) {
+			if i := slices.IndexFunc(l.m.Variables, func(v generator.Variable) bool { return v.Name == k }); i < 0 {
+				l.add("pack.yaml", line, "tests %s: values: the pack has no variable %s", tc.Name, k)
+			} else if l.m.Variables[i].Computed {
+				l.add("pack.yaml", line, "tests %s: values: %s is computed from the others and cannot be given", tc.Name, k)
+			}
+		}
 		if b := tc.Build; b != nil {
 			if len(b.Run) == 0 {
 				l.add("pack.yaml", line, "tests %s: build: run is empty; give the command and its arguments, e.g. [./build.sh, test]", tc.Name)

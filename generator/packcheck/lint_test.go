@@ -54,6 +54,7 @@ variables:
 tests:
   - name: Bad Name
   - name: ok
+    values: {Nope: x}
     build: {run: [], break: {path: x}}
 files:
   - path: never.txt
@@ -95,11 +96,12 @@ func TestLintTable(t *testing.T) {
 		"pack.yaml:10: variable Unused is never used: no template, path, default or when refers to it; remove it",
 		"pack.yaml:14: variable Early: its default uses .Late, which is not declared before it (defaults are resolved in order)",
 		`pack.yaml:27: tests: name "Bad Name" must be lowercase letters, digits and dashes (it names testdata/NAME.txtar)`,
+		"pack.yaml:28: tests ok: values: the pack has no variable Nope",
 		"pack.yaml:28: tests ok: build: run is empty; give the command and its arguments, e.g. [./build.sh, test]",
 		"pack.yaml:28: tests ok: build: break needs a path and the text to find",
-		`pack.yaml:31: files never.txt: when "{{ and .Tests (not .Tests) }}" never holds for any value of the bool and choice variables it uses: 1 file(s) are never rendered`,
-		"pack.yaml:33: files ghost.txt: the rule applies to no file (an earlier rule matches first, or no file has that path)",
-		"pack.yaml:35: files deep/*: * matches one path segment, so the when does not apply to 1 file(s) further down deep/, such as deep/sub/b.txt, which are rendered whatever it says; add a rule for each depth (deep/*/*)",
+		`pack.yaml:32: files never.txt: when "{{ and .Tests (not .Tests) }}" never holds for any value of the bool and choice variables it uses: 1 file(s) are never rendered`,
+		"pack.yaml:34: files ghost.txt: the rule applies to no file (an earlier rule matches first, or no file has that path)",
+		"pack.yaml:36: files deep/*: * matches one path segment, so the when does not apply to 1 file(s) further down deep/, such as deep/sub/b.txt, which are rendered whatever it says; add a rule for each depth (deep/*/*)",
 		"project/_helper: never rendered: a name starting with one _ is a partial, which must end in .tmpl and is only called from other templates; a pack cannot render a file whose name starts with one _ (such as _version.py)",
 		`project/a'b.txt: Go module zips refuse this path (invalid char '\''); rename it (use __Var__ tokens, not braces)`,
 		"project/broken.tmpl:4: unexpected EOF",
