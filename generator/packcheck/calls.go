@@ -2,6 +2,7 @@ package packcheck
 
 import (
 	"path"
+	"slices"
 	"strings"
 	"text/template/parse"
 
@@ -20,6 +21,7 @@ func (l *linter) checkTemplateCalls() {
 		line       int
 	}
 	var calls []call
+	partials := map[string][]string{} // a partial file -> the names it defines
 	for _, p := range sortedPaths(l.snap) {
 		top, _, _ := strings.Cut(p, "/")
 		if (top != generator.ComponentProject && top != generator.ComponentBuild) || !strings.HasSuffix(p, ".tmpl") {
@@ -30,12 +32,18 @@ func (l *linter) checkTemplateCalls() {
 		if err != nil {
 			continue // reported as a template that does not parse
 		}
-		if base := strings.TrimSuffix(path.Base(p), ".tmpl"); strings.HasPrefix(base, "_") && !strings.HasPrefix(base, "__") {
+		base := strings.TrimSuffix(path.Base(p), ".tmpl")
+		partial := strings.HasPrefix(base, "_") && !strings.HasPrefix(base, "__")
+		if partial {
 			defined[base] = true
+			partials[p] = append(partials[p], base)
 		}
 		for _, tt := range t.Templates() {
 			if tt.Name() != p {
 				defined[tt.Name()] = true
+				if partial {
+					partials[p] = append(partials[p], tt.Name())
+				}
 			}
 			if tt.Tree == nil {
 				continue
@@ -43,6 +51,16 @@ func (l *linter) checkTemplateCalls() {
 			for _, c := range templateNodes(tt.Tree.Root) {
 				calls = append(calls, call{p, c.Name, 1 + strings.Count(text[:min(int(c.Position()), len(text))], "\n")})
 			}
+		}
+	}
+	called := map[string]bool{}
+	for _, c := range calls {
+		called[c.name] = true
+		called[strings.TrimSuffix(c.name, ".tmpl")] = true // a call by the wrong name is reported below
+	}
+	for _, p := range sortedPaths(l.snap) {
+		if names, ok := partials[p]; ok && !slices.ContainsFunc(names, func(n string) bool { return called[n] }) {
+			l.add(p, 0, "never rendered and never called: a name starting with one _ is a partial, which other templates call by name ({{ template %q . }}); a pack cannot render a file whose name starts with one _ (such as _version.py)", names[0])
 		}
 	}
 	for _, c := range calls {
