@@ -32,9 +32,11 @@ func (Ecosystem) Facts(r *probe.Repo, req ecosystem.Request) (*ecosystem.Facts, 
 	if err != nil {
 		return nil, ecosystem.Unreadable("Cargo.toml", err)
 	}
-	d, note, err := rs.drive(req)
-	if err != nil {
-		return nil, err
+	d, note := &ecosystem.Drive{}, ""
+	if ecosystem.Drives(req.Pack) {
+		if d, note, err = rs.drive(req); err != nil {
+			return nil, err
+		}
 	}
 	if _, err := d.Words(); err != nil {
 		return nil, err
@@ -50,6 +52,8 @@ func (Ecosystem) Facts(r *probe.Repo, req ecosystem.Request) (*ecosystem.Facts, 
 		f.Values["ClippyWarnings"] = "warn"
 		f.Note("%s", note)
 	}
-	f.SeedVersion(r, f.Drives[0], req.Pack)
+	if len(f.Drives) > 0 {
+		f.SeedVersion(r, f.Drives[0], req.Pack)
+	}
 	return f, nil
 }
