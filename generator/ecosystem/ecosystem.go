@@ -68,6 +68,10 @@ type Pack interface {
 	// Default its default as written in pack.yaml.
 	Choices(name string) []string
 	Default(name string) string
+	// Renders reports whether the pack may write a file at target
+	// ("build.sh"): a note about crane's build script is for a pack that
+	// has one.
+	Renders(target string) bool
 }
 
 // Request is what assemble asks an ecosystem for.
