@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -153,6 +154,11 @@ func runInit(e *env, opts *initOptions) error {
 		return nil
 	}
 	fmt.Fprintf(e.out, "Created %s from the %s pack (%s): %s files.\n", vals["Name"], p.Name, p.Version, strconv.Itoa(written))
-	fmt.Fprintf(e.out, "Next: cd %s && ./build.sh\n", shellWord(dir))
+	// A pack from a folder or git may have no build script to point to.
+	if slices.ContainsFunc(tree, func(f generator.File) bool { return f.Path == "build.sh" }) {
+		fmt.Fprintf(e.out, "Next: cd %s && ./build.sh\n", shellWord(dir))
+	} else {
+		fmt.Fprintf(e.out, "Next: cd %s\n", shellWord(dir))
+	}
 	return nil
 }

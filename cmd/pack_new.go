@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"go.yaml.in/yaml/v3"
 
 	"github.com/ewilde/crane/generator"
 	"github.com/ewilde/crane/generator/packcheck"
@@ -47,6 +48,9 @@ var (
 	nameLineRe    = regexp.MustCompile(`(?m)^name:.*$`)
 	versionLineRe = regexp.MustCompile(`(?m)^version:.*$`)
 	packNameOK    = regexp.MustCompile(`^[a-z][a-z0-9-]*$`)
+	// nameRuleLineRe is an empty name_rule, which yaml writes for a
+	// Manifest: crane's older name for ecosystem, not to be shown.
+	nameRuleLineRe = regexp.MustCompile(`(?m)^name_rule: ""\n`)
 )
 
 func runPackNew(e *env, opts *packNewOptions) error {
@@ -67,6 +71,11 @@ func runPackNew(e *env, opts *packNewOptions) error {
 	snap, _, err := e.packs.Snapshot(opts.from)
 	if err != nil {
 		return err
+	}
+	if flat, err := flatManifest(e, opts.from, snap.Files["pack.yaml"]); err != nil {
+		return err
+	} else if flat != nil {
+		snap.Files["pack.yaml"] = flat
 	}
 	manifest := string(snap.Files["pack.yaml"])
 	manifest = nameLineRe.ReplaceAllLiteralString(manifest, "name: "+name)
@@ -106,4 +115,38 @@ func runPackNew(e *env, opts *packNewOptions) error {
 	fmt.Fprintf(e.out, "Created pack %s in %s from %s: %d files, and its golden tree under testdata/.\n", name, opts.dir, opts.from, len(paths))
 	fmt.Fprintf(e.out, "Next: edit it, then crane pack lint %s && crane pack test %s\n", shellWord(opts.dir), shellWord(opts.dir))
 	return nil
+}
+
+// flatManifest tidies the pack.yaml of a pack that extends another, which
+// pack new copies merged over its base (crane wrote that pack.yaml, so
+// nothing of its author's is lost): a rule of the base for a path the pack
+// gave its own rule could never apply, and lint would say so; the empty
+// name_rule is crane's older name for ecosystem. nil when from extends
+// nothing: its pack.yaml is its author's, kept as written.
+func flatManifest(e *env, from string, merged []byte) ([]byte, error) {
+	own, err := e.packs.OwnManifest(from)
+	var head struct {
+		Extends string `yaml:"extends"`
+	}
+	if err != nil || yaml.Unmarshal(own, &head) != nil || head.Extends == "" {
+		return nil, nil
+	}
+	var m generator.Manifest
+	if err := yaml.Unmarshal(merged, &m); err != nil {
+		return nil, fmt.Errorf("pack new: the merged pack.yaml of %s: %w", from, err)
+	}
+	seen := map[string]bool{}
+	rules := m.Files[:0]
+	for _, r := range m.Files {
+		if !seen[r.Path] {
+			rules = append(rules, r)
+		}
+		seen[r.Path] = true
+	}
+	m.Files = rules
+	out, err := yaml.Marshal(m)
+	if err != nil {
+		return nil, err
+	}
+	return nameRuleLineRe.ReplaceAll(out, nil), nil
 }

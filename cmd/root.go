@@ -7,6 +7,8 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
+
+	"github.com/ewilde/crane/internal/lazyre"
 )
 
 func init() {
@@ -43,19 +45,31 @@ your files (crane assemble), and brings either forward when the pack improves
 	return root
 }
 
-// flagError adds a "did you mean" to an unknown flag.
+// shorthandRe is pflag's error for a letter that is no shorthand, in a
+// run of letters after one dash: "-update" gives 'p' in -pdate.
+var shorthandRe = lazyre.New(`^unknown shorthand flag: '.' in -(\S+)$`)
+
+// flagError adds a "did you mean" to an unknown flag: a flag near the one
+// given, or the long flag a word after one dash spells (-update for
+// --update).
 func flagError(c *cobra.Command, err error) error {
 	msg := err.Error()
-	name, ok := strings.CutPrefix(msg, "unknown flag: --")
-	if !ok {
-		return fmt.Errorf("%w\nsee crane %s --help", err, c.Name())
-	}
 	var names []string
 	c.Flags().VisitAll(func(f *pflag.Flag) { names = append(names, f.Name) })
-	if s := suggest(name, names); len(s) > 0 {
+	var s []string
+	if name, ok := strings.CutPrefix(msg, "unknown flag: --"); ok {
+		s = suggest(name, names)
+	} else if m := shorthandRe.FindStringSubmatch(msg); m != nil {
+		for _, n := range names {
+			if len(n) > len(m[1]) && strings.HasSuffix(n, m[1]) {
+				s = append(s, n)
+			}
+		}
+	}
+	if len(s) > 0 {
 		return fmt.Errorf("%w\n\nDid you mean this?\n\t--%s", err, strings.Join(s, "\n\t--"))
 	}
-	return fmt.Errorf("%w\nsee crane %s --help", err, c.Name())
+	return fmt.Errorf("%w\nsee %s --help", err, c.CommandPath())
 }
 
 // suggest returns the candidates within two edits of s, or that start with it.

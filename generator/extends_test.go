@@ -145,7 +145,7 @@ func TestListVariable(t *testing.T) {
 		t.Errorf("Strings() = %q, want api,web (what --set takes)", got)
 	}
 	_, err = Resolve(p, map[string]string{"Name": "Demo", "Services": "api,Web"}, Facts{}, nil)
-	if err == nil || !strings.Contains(err.Error(), `Services: item "Web" does not match`) {
+	if err == nil || !strings.Contains(err.Error(), `Services: item "Web" is not lower-case letters; give others with --set Services=a,b,c`) || strings.Contains(err.Error(), "[a-z]") {
 		t.Errorf("a bad item: %v", err)
 	}
 	_, err = writeHostile(t, hostileManifest+"  - name: Dirs\n    type: list\n    help: d\n", map[string]string{"project/__Dirs__/x": "x"})

@@ -2,7 +2,6 @@ package generator
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -154,8 +153,8 @@ func (p *Pack) check(v Variable, raw string) (any, []string) {
 	case "list":
 		items := SplitList(raw)
 		for _, item := range items {
-			if v.Pattern != "" && !regexp.MustCompile(v.Pattern).MatchString(item) {
-				problems = append(problems, fmt.Sprintf("%s: item %q does not match %s; give others with --set %s=a,b,c", v.Name, item, v.Pattern, v.Name))
+			if v.Pattern != "" && !p.matches(v, item) {
+				problems = append(problems, fmt.Sprintf("%s: item %q is not %s; give others with --set %s=a,b,c", v.Name, item, p.patternWords(v), v.Name))
 			}
 		}
 		return items, problems
@@ -175,13 +174,21 @@ func (p *Pack) check(v Variable, raw string) (any, []string) {
 		}
 	}
 	if v.Pattern != "" && (raw != "" || !v.Optional) && !p.matches(v, raw) {
-		what := v.PatternHelp
-		if what == "" { // a released pack version from before pattern_help
-			what = "of the form this variable accepts (crane packs " + p.Name + " describes it)"
+		if v.Computed { // no --set can fix it: the values it follows from can
+			problems = append(problems, fmt.Sprintf("%s: %q, computed from the other values, is not %s; change the values it follows from (crane packs %s shows how it is computed)", v.Name, raw, p.patternWords(v), p.Name))
+		} else {
+			problems = append(problems, fmt.Sprintf("%s: %q is not %s; give another with --set %s=...", v.Name, raw, p.patternWords(v), v.Name))
 		}
-		problems = append(problems, fmt.Sprintf("%s: %q is not %s; give another with --set %s=...", v.Name, raw, what, v.Name))
 	}
 	return raw, problems
+}
+
+// patternWords says in words what v's pattern accepts.
+func (p *Pack) patternWords(v Variable) string {
+	if v.PatternHelp == "" { // a released pack version from before pattern_help
+		return "of the form this variable accepts (crane packs " + p.Name + " describes it)"
+	}
+	return v.PatternHelp
 }
 
 // settable lists the variables a user may set.

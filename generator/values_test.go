@@ -88,3 +88,23 @@ func TestRecordedOmitsDefaultsMarkedSo(t *testing.T) {
 		t.Errorf("Recorded (-want +got):\n%s", diff)
 	}
 }
+
+// TestComputedPatternProblem: a computed value that breaks its pattern says
+// to change the values it follows from, not to --set it (which is refused).
+func TestComputedPatternProblem(t *testing.T) {
+	p, err := LoadPack(minimalPack(), "mini")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Variables = append(p.Variables, Variable{Name: "Slug", Type: "string", Computed: true, Default: "{{ lower .Name }}",
+		Pattern: "^[a-z]{10,}$", PatternHelp: "ten or more letters", Help: "x"})
+	_, err = Resolve(p, map[string]string{"Name": "Acme"}, Facts{}, nil)
+	var ve *ValuesError
+	if !errors.As(err, &ve) {
+		t.Fatalf("err %v, want a ValuesError", err)
+	}
+	want := []string{`Slug: "acme", computed from the other values, is not ten or more letters; change the values it follows from (crane packs mini shows how it is computed)`}
+	if diff := cmp.Diff(want, ve.Problems); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}

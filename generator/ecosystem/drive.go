@@ -48,6 +48,11 @@ func (d *Drive) Words() (string, error) {
 // DriveVariable is the pack variable that lists the folders VERSION drives.
 const DriveVariable = "VersionDirs"
 
+// Drives reports whether pack has a build that VERSION drives, which
+// DriveVariable declares: a pack from a folder or git may have no VERSION,
+// and then what VERSION would drive is neither asked about nor refused.
+func Drives(pack Pack) bool { return pack == nil || pack.Declares(DriveVariable) }
+
 // ChooseDrive is the user's choice (value, the folders of a --set
 // VersionDirs=... or of the lock file, space-separated) among pkgs, the
 // packages that set their own version. A folder that is not one of them is

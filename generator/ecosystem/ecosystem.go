@@ -68,6 +68,10 @@ type Pack interface {
 	// Default its default as written in pack.yaml.
 	Choices(name string) []string
 	Default(name string) string
+	// Renders reports whether the pack may write a file at target
+	// ("build.sh"): a note about crane's build script is for a pack that
+	// has one.
+	Renders(target string) bool
 }
 
 // Request is what assemble asks an ecosystem for.
@@ -124,10 +128,11 @@ func (f *Facts) Note(format string, args ...any) {
 }
 
 // SeedVersion records that VERSION, when the repository has none, starts at
-// the InitialVersion value read from manifest, and says so.
-func (f *Facts) SeedVersion(r *probe.Repo, manifest string) {
+// the InitialVersion value read from manifest, and says so; not for a pack
+// without an InitialVersion (one from a folder or git may have no VERSION).
+func (f *Facts) SeedVersion(r *probe.Repo, manifest string, pack Pack) {
 	v := f.Values["InitialVersion"]
-	if v == "" || r.VersionFile == "VERSION" {
+	if v == "" || r.VersionFile == "VERSION" || (pack != nil && !pack.Declares("InitialVersion")) {
 		return
 	}
 	f.VersionFrom = manifest

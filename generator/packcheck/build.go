@@ -23,7 +23,11 @@ func runBuild(tree generator.Tree, tc generator.PackTest, opts TestOptions) (str
 		}
 	}
 	if len(missing) > 0 {
-		return fmt.Sprintf("skipped: %s not on PATH", strings.Join(missing, ", ")), nil
+		skipped := fmt.Sprintf("skipped: %s not on PATH", strings.Join(missing, ", "))
+		if opts.RequireBuild {
+			return skipped, []string{fmt.Sprintf("build: %s is not on PATH, and --require-build asks for every build check to run; install it, or drop --require-build to skip the check", strings.Join(missing, ", "))}
+		}
+		return skipped, nil
 	}
 	dir, err := os.MkdirTemp("", "crane-pack-test-")
 	if err != nil {

@@ -48,13 +48,23 @@ var rootFileRe = regexp.MustCompile(`^(?i)(readme|license|licence|changelog|noti
 // project, a project no file renders), and paths Go module zips refuse.
 func Lint(src generator.PackSource, spec string) []Problem {
 	snap, _, err := src.Snapshot(spec)
+	var pe *generator.PackError
+	if errors.As(err, &pe) { // an overlay that cannot be merged over its base
+		l := &linter{}
+		for _, msg := range pe.Problems {
+			l.addLoaded(strings.TrimPrefix(msg, pe.Pack+"/"))
+		}
+		return l.problems
+	}
 	if err != nil {
 		return []Problem{{File: "pack.yaml", Msg: err.Error()}}
 	}
 	l := &linter{snap: snap, lines: manifestLines(snap.Files["pack.yaml"])}
 	_ = yaml.Unmarshal(snap.Files["pack.yaml"], &l.m)
+	if own := ownManifest(src, spec); own != nil {
+		l.useOwnManifest(own)
+	}
 	p, err := src.Load(spec)
-	var pe *generator.PackError
 	switch {
 	case errors.As(err, &pe):
 		for _, msg := range pe.Problems {
@@ -66,10 +76,12 @@ func Lint(src generator.PackSource, spec string) []Problem {
 	}
 	l.checkFiles()
 	l.checkVariables()
+	l.checkTemplateCalls()
 	l.checkTests()
 	if p != nil {
 		l.checkWhen(p)
 		l.checkActionWhen(p)
+		l.checkDeepFiles(p)
 	}
 	sort.SliceStable(l.problems, func(i, j int) bool {
 		a, b := l.problems[i], l.problems[j]
@@ -85,6 +97,7 @@ type linter struct {
 	snap     packsrc.Snapshot
 	m        generator.Manifest
 	lines    map[string]int // "variables[2]", "files[0]" -> line in pack.yaml
+	overlay  *overlayInfo   // the pack extends another (see useOwnManifest)
 	problems []Problem
 }
 
@@ -169,12 +182,15 @@ func (l *linter) checkFiles() {
 		case (top == generator.ComponentProject || top == generator.ComponentBuild) && nested:
 			base := path.Base(p)
 			if strings.HasPrefix(base, "_") && !strings.HasPrefix(base, "__") && !strings.HasSuffix(base, ".tmpl") {
-				l.add(p, 0, "never rendered: a name starting with _ is a partial, and a partial must end in .tmpl")
+				l.add(p, 0, "never rendered: a name starting with one _ is a partial, which must end in .tmpl and is only called from other templates; a pack cannot render a file whose name starts with one _ (such as _version.py)")
 			}
 			if strings.HasSuffix(base, ".go") || base == "go.mod" || base == "go.sum" || base == "go.work" {
 				l.add(p, 0, "Go files and module files in a pack must end in .tmpl: a .go file would be compiled, and a go.mod cuts its folder out of a module")
 			}
 		case !nested && rootFileRe.MatchString(p):
+		case strings.HasPrefix(top, "."):
+			// The repository's own: .github/workflows that run crane pack
+			// test, .gitignore, .editorconfig, when the pack is at its root.
 		default:
 			l.add(p, 0, "never rendered: only files under project/ and build/ are (testdata/ holds pack test's golden trees)")
 		}
@@ -216,6 +232,13 @@ func (l *linter) checkTests() {
 			l.add("pack.yaml", line, "tests: %s is declared twice", tc.Name)
 		}
 		seen[tc.Name] = true
+		for _, k := range sortedKeys(tc.Values) {
+			if i := slices.IndexFunc(l.m.Variables, func(v generator.Variable) bool { return v.Name == k }); i < 0 {
+				l.add("pack.yaml", line, "tests %s: values: the pack has no variable %s", tc.Name, k)
+			} else if l.m.Variables[i].Computed {
+				l.add("pack.yaml", line, "tests %s: values: %s is computed from the others and cannot be given", tc.Name, k)
+			}
+		}
 		if b := tc.Build; b != nil {
 			if len(b.Run) == 0 {
 				l.add("pack.yaml", line, "tests %s: build: run is empty; give the command and its arguments, e.g. [./build.sh, test]", tc.Name)

@@ -55,30 +55,39 @@ variables:
 tests:
   - name: Bad Name
   - name: ok
+    values: {Nope: x}
     build: {run: [], break: {path: x}}
 files:
   - path: never.txt
     when: '{{ and .Tests (not .Tests) }}'
   - path: ghost.txt
     policy: seed
+  - path: deep/*
+    when: '{{ .Tests }}'
 `
 
 // TestLintTable: every kind of problem is found at once, with its file and
 // line.
 func TestLintTable(t *testing.T) {
 	dir := writePack(t, map[string]string{
-		"pack.yaml":            lintManifest,
-		"project/ok.txt.tmpl":  "{{ .Name }} {{ .Early }}\n{{ range .Name | list }}{{ .Anything }}{{ end }}\n",
-		"project/typo.tmpl":    "line one\n{{ .Nmae }}\n",
-		"project/broken.tmpl":  "a\nb\n{{ if .Name }}\n",
-		"project/never.txt":    "x",
-		"project/_helper":      "{{ define \"h\" }}{{ end }}",
-		"project/{x}.txt":      "x",
-		"project/a'b.txt":      "x",
-		"project/main.go":      "package main",
-		"stray.txt":            "x",
-		"README.md":            "about the pack",
-		"testdata/example.txt": "kept",
+		"pack.yaml":                       lintManifest,
+		"project/ok.txt.tmpl":             "{{ .Name }} {{ .Early }}\n{{ range .Name | list }}{{ .Anything }}{{ end }}\n",
+		"project/typo.tmpl":               "line one\n{{ .Nmae }}\n",
+		"project/broken.tmpl":             "a\nb\n{{ if .Name }}\n",
+		"project/never.txt":               "x",
+		"project/_helper":                 "{{ define \"h\" }}{{ end }}",
+		"project/{x}.txt":                 "x",
+		"project/a'b.txt":                 "x",
+		"project/main.go":                 "package main",
+		"stray.txt":                       "x",
+		"README.md":                       "about the pack",
+		"testdata/example.txt":            "kept",
+		"project/_h.tmpl":                 "h",
+		"project/_version.py.tmpl":        "__version__ = \"1.0\"\n",
+		"project/calls.txt.tmpl":          "{{ template \"_h.tmpl\" . }}\n{{ if .Tests }}{{ template \"missing\" . }}{{ end }}\n{{ .Facts.Year }}\n",
+		"project/deep/a.txt":              "a",
+		"project/deep/sub/b.txt":          "b",
+		".github/workflows/pack-test.yml": "on: push",
 	})
 	got := Lint(generator.NewPackSource(templates.Packs()), dir)
 	var lines []string
@@ -89,13 +98,19 @@ func TestLintTable(t *testing.T) {
 		"pack.yaml:10: variable Unused is never used: no template, path, default or when refers to it; remove it",
 		"pack.yaml:14: variable Early: its default uses .Late, which is not declared before it (defaults are resolved in order)",
 		`pack.yaml:27: tests: name "Bad Name" must be lowercase letters, digits and dashes (it names testdata/NAME.txtar)`,
+		"pack.yaml:28: tests ok: values: the pack has no variable Nope",
 		"pack.yaml:28: tests ok: build: run is empty; give the command and its arguments, e.g. [./build.sh, test]",
 		"pack.yaml:28: tests ok: build: break needs a path and the text to find",
-		`pack.yaml:31: files never.txt: when "{{ and .Tests (not .Tests) }}" never holds for any value of the bool and choice variables it uses: 1 file(s) are never rendered`,
-		"pack.yaml:33: files ghost.txt: the rule applies to no file (an earlier rule matches first, or no file has that path)",
-		"project/_helper: never rendered: a name starting with _ is a partial, and a partial must end in .tmpl",
+		`pack.yaml:32: files never.txt: when "{{ and .Tests (not .Tests) }}" never holds for any value of the bool and choice variables it uses: 1 file(s) are never rendered`,
+		"pack.yaml:34: files ghost.txt: the rule applies to no file (an earlier rule matches first, or no file has that path)",
+		"pack.yaml:36: files deep/*: * matches one path segment, so the when does not apply to 1 file(s) further down deep/, such as deep/sub/b.txt, which are rendered whatever it says; add a rule for each depth (deep/*/*)",
+		"project/_helper: never rendered: a name starting with one _ is a partial, which must end in .tmpl and is only called from other templates; a pack cannot render a file whose name starts with one _ (such as _version.py)",
+		`project/_version.py.tmpl: never rendered and never called: a name starting with one _ is a partial, which other templates call by name ({{ template "_version.py" . }}); a pack cannot render a file whose name starts with one _ (such as _version.py)`,
 		`project/a'b.txt: Go module zips refuse this path (invalid char '\''); rename it (use __Var__ tokens, not braces)`,
 		"project/broken.tmpl:4: unexpected EOF",
+		`project/calls.txt.tmpl:1: calls template "_h.tmpl", which the pack does not define: a partial is called by its file name without .tmpl, {{ template "_h" . }}`,
+		`project/calls.txt.tmpl:2: calls template "missing", which the pack does not define: add a partial _NAME.tmpl (called as {{ template "_NAME" . }}) or a {{ define "missing" }}`,
+		"project/calls.txt.tmpl:3: uses .Facts, which only a variable's default can read (so that the value is shown, can be set and is recorded in the lock); declare a variable with a default such as {{ .Facts.Email }} and use that variable",
 		"project/main.go: Go files and module files in a pack must end in .tmpl: a .go file would be compiled, and a go.mod cuts its folder out of a module",
 		"project/typo.tmpl:2: uses .Nmae, which the pack does not declare; add it under variables or fix the name",
 		"project/{x}.txt: braces are not allowed in pack paths; use __Var__ tokens",

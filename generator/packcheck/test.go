@@ -5,28 +5,26 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io/fs"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
 	"sort"
-	"strings"
-
-	"github.com/rogpeppe/go-internal/diff"
-	"github.com/rogpeppe/go-internal/txtar"
 
 	"github.com/ewilde/crane/generator"
+	"github.com/ewilde/crane/generator/packsrc"
 )
 
 // TestOptions are crane pack test's inputs.
 type TestOptions struct {
-	Update   bool                                                                 // rewrite the golden trees instead of comparing
-	LookPath func(file string) (string, error)                                    // exec.LookPath; tests pass their own
-	Ctx      context.Context                                                      // stops a running build check
-	Progress func(format string, args ...any)                                     // optional: a line per step
-	Run      func(ctx context.Context, dir string, argv []string) ([]byte, error) // runs a build check; nil: exec
-	Facts    generator.Facts                                                      // zero: the package's Facts
+	Update bool // rewrite the golden trees instead of comparing
+	// RequireBuild makes a build check skipped for a tool not on PATH a
+	// failure (CI, where the toolchain must be there).
+	RequireBuild bool
+	LookPath     func(file string) (string, error)                                    // exec.LookPath; tests pass their own
+	Ctx          context.Context                                                      // stops a running build check
+	Progress     func(format string, args ...any)                                     // optional: a line per step
+	Run          func(ctx context.Context, dir string, argv []string) ([]byte, error) // runs a build check; nil: exec
+	Facts        generator.Facts                                                      // zero: the package's Facts
 }
 
 // Result is one example's outcome: its problems (none: it passed) and
@@ -41,6 +39,10 @@ type Result struct {
 // trees do not depend on who runs the test or when.
 var Facts = generator.Facts{Author: "Pack Test", Email: "pack-test@example.com", Year: 2026}
 
+// ErrUpdateNeedsFolder is Test's refusal to rewrite the golden trees of a
+// pack that is not in a folder (one from git, or a built-in one).
+var ErrUpdateNeedsFolder = errors.New("pack test --update writes the golden trees into the pack's folder: give a folder (a clone of the pack's repository), not a git URL or a built-in pack's name")
+
 var testNameRe = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 
 // Test renders each example the pack in dir declares (under tests; without
@@ -51,6 +53,16 @@ func Test(src generator.PackSource, dir string, opts TestOptions) ([]Result, err
 	p, err := src.Load(dir)
 	if err != nil {
 		return nil, err
+	}
+	g := goldens{dir: dir}
+	if s, err := packsrc.Parse(dir); err == nil && s.Kind != packsrc.Dir {
+		if opts.Update {
+			return nil, ErrUpdateNeedsFolder
+		}
+		if g.snap, _, err = src.Snapshot(dir); err != nil {
+			return nil, err
+		}
+		g.dir = ""
 	}
 	tests := p.Tests
 	if len(tests) == 0 {
@@ -75,7 +87,7 @@ func Test(src generator.PackSource, dir string, opts TestOptions) ([]Result, err
 		case seen[tc.Name]:
 			r.Problems = append(r.Problems, "declared twice")
 		default:
-			r.Problems, r.Build = runTest(p, dir, tc, opts)
+			r.Problems, r.Build = runTest(p, g, tc, opts)
 		}
 		seen[tc.Name] = true
 		results = append(results, r)
@@ -83,7 +95,7 @@ func Test(src generator.PackSource, dir string, opts TestOptions) ([]Result, err
 	return results, nil
 }
 
-func runTest(p *generator.Pack, dir string, tc generator.PackTest, opts TestOptions) ([]string, string) {
+func runTest(p *generator.Pack, g goldens, tc generator.PackTest, opts TestOptions) ([]string, string) {
 	given := map[string]string{}
 	for k, v := range tc.Values {
 		given[k] = v
@@ -106,92 +118,20 @@ func runTest(p *generator.Pack, dir string, tc generator.PackTest, opts TestOpti
 	if err != nil {
 		return []string{err.Error()}, ""
 	}
-	golden := filepath.Join(dir, "testdata", tc.Name+".txtar")
 	got := treeFiles(tree)
 	var problems []string
 	if opts.Update {
-		if err := writeGolden(golden, tc, got); err != nil {
+		if err := writeGolden(filepath.Join(g.dir, "testdata", tc.Name+".txtar"), tc, got); err != nil {
 			return []string{err.Error()}, ""
 		}
 	} else {
-		problems = compareGolden(golden, got)
+		problems = g.compare(tc.Name, got)
 	}
 	if tc.Build == nil {
 		return problems, ""
 	}
 	build, more := runBuild(tree, tc, opts)
 	return append(problems, more...), build
-}
-
-// treeFiles gives a tree in crane's golden form: "out/PATH" -> content,
-// and "modes" listing the files that are not 0644.
-func treeFiles(tree generator.Tree) map[string]string {
-	got := map[string]string{}
-	var modes []string
-	for _, f := range tree {
-		got["out/"+f.Path] = string(f.Data)
-		if f.Mode != 0o644 {
-			modes = append(modes, fmt.Sprintf("%04o %s\n", f.Mode, f.Path))
-		}
-	}
-	sort.Strings(modes)
-	got["modes"] = strings.Join(modes, "")
-	return got
-}
-
-func writeGolden(file string, tc generator.PackTest, got map[string]string) error {
-	names := make([]string, 0, len(got))
-	for n := range got {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	keys := make([]string, 0, len(tc.Values))
-	for k := range tc.Values {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	comment := "crane pack test: " + tc.Name
-	for _, k := range keys {
-		comment += fmt.Sprintf(" %s=%q", k, tc.Values[k])
-	}
-	ar := &txtar.Archive{Comment: []byte(comment + "\n")}
-	for _, n := range names {
-		ar.Files = append(ar.Files, txtar.File{Name: n, Data: []byte(got[n])})
-	}
-	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
-		return fmt.Errorf("cannot write the golden tree: %w", err)
-	}
-	return os.WriteFile(file, txtar.Format(ar), 0o644)
-}
-
-func compareGolden(file string, got map[string]string) []string {
-	ar, err := txtar.ParseFile(file)
-	if errors.Is(err, fs.ErrNotExist) {
-		return []string{fmt.Sprintf("no golden tree %s; run crane pack test -update to write it", filepath.ToSlash(file))}
-	}
-	if err != nil {
-		return []string{fmt.Sprintf("%s: cannot be read; run crane pack test -update to rewrite it", filepath.ToSlash(file))}
-	}
-	want := map[string]string{}
-	for _, f := range ar.Files {
-		want[f.Name] = string(f.Data)
-	}
-	var problems []string
-	for _, name := range sortedKeys(want) {
-		g, ok := got[name]
-		switch {
-		case !ok:
-			problems = append(problems, fmt.Sprintf("%s is in the golden tree but not rendered", name))
-		case g != want[name]:
-			problems = append(problems, fmt.Sprintf("%s differs from the golden tree (-want +got):\n%s", name, diff.Diff("want/"+name, []byte(want[name]), "got/"+name, []byte(g))))
-		}
-	}
-	for _, name := range sortedKeys(got) {
-		if _, ok := want[name]; !ok {
-			problems = append(problems, fmt.Sprintf("%s is rendered but not in the golden tree (run crane pack test -update if it is intended)", name))
-		}
-	}
-	return problems
 }
 
 func sortedKeys(m map[string]string) []string {

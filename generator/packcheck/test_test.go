@@ -168,3 +168,29 @@ func TestCompareGoldenDiff(t *testing.T) {
 		t.Errorf("compareGolden (-want +got):\n%s", diff)
 	}
 }
+
+// TestPackTestRequireBuild: a build check skipped for a missing tool passes
+// by default and fails with RequireBuild, which a team's CI sets so that a
+// runner without the toolchain cannot pass the check unseen.
+func TestPackTestRequireBuild(t *testing.T) {
+	dir := tinyPack(t, goPackManifest)
+	src := generator.NewPackSource(nil)
+	if _, err := Test(src, dir, TestOptions{LookPath: noTools, Update: true}); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		require bool
+		want    []string
+	}{
+		{false, nil},
+		{true, []string{"build: go is not on PATH, and --require-build asks for every build check to run; install it, or drop --require-build to skip the check"}},
+	} {
+		res, err := Test(src, dir, TestOptions{LookPath: noTools, RequireBuild: tt.require})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(tt.want, res[1].Problems); diff != "" || res[1].Build != "skipped: go not on PATH" {
+			t.Errorf("RequireBuild %v: build %q, problems (-want +got):\n%s", tt.require, res[1].Build, diff)
+		}
+	}
+}

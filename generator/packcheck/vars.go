@@ -36,7 +36,9 @@ func (l *linter) checkVariables() {
 			continue // a partial's dot is whatever its caller passes
 		}
 		for _, ref := range rootRefs(text) {
-			if _, ok := declared[ref.name]; !ok {
+			if ref.name == "Facts" {
+				l.add(p, ref.line, "%s", factsOnlyInDefaults)
+			} else if _, ok := declared[ref.name]; !ok {
 				l.add(p, ref.line, "uses .%s, which the pack does not declare; add it under variables or fix the name", ref.name)
 			}
 		}
@@ -44,7 +46,9 @@ func (l *linter) checkVariables() {
 	for i, r := range l.m.Files {
 		texts = append(texts, r.When)
 		for _, ref := range rootRefs(r.When) {
-			if _, ok := declared[ref.name]; !ok {
+			if ref.name == "Facts" {
+				l.add("pack.yaml", l.lines[fmt.Sprintf("files[%d]", i)], "files %s: when %s", r.Path, factsOnlyInDefaults)
+			} else if _, ok := declared[ref.name]; !ok {
 				l.add("pack.yaml", l.lines[fmt.Sprintf("files[%d]", i)], "files %s: when uses .%s, which the pack does not declare", r.Path, ref.name)
 			}
 		}
@@ -61,6 +65,13 @@ func (l *linter) checkVariables() {
 		}
 	}
 	texts = append(texts, l.m.Dir)
+	for _, ref := range rootRefs(l.m.Dir) {
+		if ref.name == "Facts" {
+			l.add("pack.yaml", l.lines["dir"], "dir %s", factsOnlyInDefaults)
+		} else if _, ok := declared[ref.name]; !ok {
+			l.add("pack.yaml", l.lines["dir"], "dir uses .%s, which the pack does not declare", ref.name)
+		}
+	}
 	for i, v := range l.m.Variables {
 		texts = append(texts, v.Default)
 		for _, ref := range rootRefs(v.Default) {
@@ -71,8 +82,8 @@ func (l *linter) checkVariables() {
 	}
 	all := strings.Join(texts, "\n")
 	for i, v := range l.m.Variables {
-		if v.Name == "Name" {
-			continue
+		if v.Name == "Name" || l.baseVar(v.Name) {
+			continue // the pack extended declares it: not this pack's to remove
 		}
 		used := regexp.MustCompile(`\.` + v.Name + `\b|__` + v.Name + `__`)
 		if !used.MatchString(all) {
@@ -80,6 +91,10 @@ func (l *linter) checkVariables() {
 		}
 	}
 }
+
+// factsOnlyInDefaults says where .Facts may be used, and how to use a fact
+// elsewhere.
+const factsOnlyInDefaults = "uses .Facts, which only a variable's default can read (so that the value is shown, can be set and is recorded in the lock); declare a variable with a default such as {{ .Facts.Email }} and use that variable"
 
 type ref struct {
 	name string

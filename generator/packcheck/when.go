@@ -25,14 +25,16 @@ func (l *linter) checkWhen(p *generator.Pack) {
 				matched++
 			}
 		}
-		if matched == 0 {
+		switch {
+		case matched == 0 && l.baseRule(i):
+			// The pack extended has the rule; this pack dropped its files or
+			// gave them a rule of its own, which comes first.
+		case matched == 0:
 			l.add("pack.yaml", line, "files %s: the rule applies to no file (an earlier rule matches first, or no file has that path)", r.Path)
-			continue
-		}
-		if r.When == "" {
-			continue
-		}
-		if !l.canHold(p, r.When) {
+		case r.When == "" || l.canHold(p, r.When):
+		case l.baseRule(i):
+			l.add("pack.yaml", line, "files %s: when %q, a rule of the pack extended, never holds with this pack's variables: %d file(s) are never rendered", r.Path, r.When, matched)
+		default:
 			l.add("pack.yaml", line, "files %s: when %q never holds for any value of the bool and choice variables it uses: %d file(s) are never rendered", r.Path, r.When, matched)
 		}
 	}
@@ -43,6 +45,32 @@ func (l *linter) checkActionWhen(p *generator.Pack) {
 	for i, a := range p.Actions {
 		if a.When != "" && !l.canHold(p, a.When) {
 			l.add("pack.yaml", l.lines[fmt.Sprintf("actions[%d]", i)], "actions[%d]: when %q never holds for any value of the bool and choice variables it uses: the action never applies", i, a.When)
+		}
+	}
+}
+
+// checkDeepFiles reports a conditional rule for a folder's files, DIR/*
+// (or DIR/**, which path.Match reads as DIR/*), when files further down DIR
+// match no rule: * does not cross a /, so the condition leaves them out and
+// they are rendered whatever it says.
+func (l *linter) checkDeepFiles(p *generator.Pack) {
+	files := p.SourceFiles()
+	for i, r := range p.Files {
+		dir, ok := strings.CutSuffix(r.Path, "/**")
+		if !ok {
+			dir, ok = strings.CutSuffix(r.Path, "/*")
+		}
+		if r.When == "" || !ok || strings.ContainsAny(dir, "*?[") {
+			continue
+		}
+		var deep []string
+		for _, f := range files {
+			if rest, under := strings.CutPrefix(f.Target, dir+"/"); under && strings.Contains(rest, "/") && p.RuleFor(f.Target) < 0 {
+				deep = append(deep, f.Target)
+			}
+		}
+		if len(deep) > 0 {
+			l.add("pack.yaml", l.lines[fmt.Sprintf("files[%d]", i)], "files %s: * matches one path segment, so the when does not apply to %d file(s) further down %s/, such as %s, which are rendered whatever it says; add a rule for each depth (%s/*/*)", r.Path, len(deep), dir, deep[0], dir)
 		}
 	}
 }

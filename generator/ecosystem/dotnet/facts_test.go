@@ -20,6 +20,7 @@ import (
 type projectPack struct{}
 
 func (projectPack) Declares(string) bool { return true }
+func (projectPack) Renders(string) bool  { return true }
 func (projectPack) Choices(name string) []string {
 	if name == "TargetFramework" {
 		return []string{"net8.0", "net9.0", "net10.0", "net6.0", "netstandard2.0", "netstandard2.1", "net462", "net48"}

@@ -48,9 +48,14 @@ func (e Ecosystem) Facts(r *probe.Repo, req ecosystem.Request) (*ecosystem.Facts
 	}
 	follow, given := takeGivenMain(g, req.Given)
 	f := &ecosystem.Facts{Values: g.Values(), Summary: "go: " + g.Summary(), FollowGiven: follow}
-	noteMains(f, g, given)
+	if req.Pack == nil || req.Pack.Declares("Main") {
+		noteMains(f, g, given) // which command the build releases
+	}
 	noteOldGo(f, g)
 	seedFromTag(f, r, g, req.Pack)
+	if req.Pack != nil && !req.Pack.Renders("build.sh") {
+		return f, nil // no build script whose lint runs gofmt
+	}
 	if files := unformatted(r.Root); len(files) > 0 {
 		them := "them"
 		if len(files) == 1 {

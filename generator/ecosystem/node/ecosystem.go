@@ -37,9 +37,11 @@ func (Ecosystem) Facts(r *probe.Repo, req ecosystem.Request) (*ecosystem.Facts, 
 	if err != nil {
 		return nil, err
 	}
-	d, note, err := n.drive(req)
-	if err != nil {
-		return nil, err
+	d, note := &ecosystem.Drive{}, ""
+	if ecosystem.Drives(req.Pack) {
+		if d, note, err = n.drive(req); err != nil {
+			return nil, err
+		}
 	}
 	if _, err := d.Words(); err != nil {
 		return nil, err
@@ -49,7 +51,7 @@ func (Ecosystem) Facts(r *probe.Repo, req ecosystem.Request) (*ecosystem.Facts, 
 		f.Note("%s", note)
 	}
 	if len(f.Drives) > 0 {
-		f.SeedVersion(r, f.Drives[0])
+		f.SeedVersion(r, f.Drives[0], req.Pack)
 	}
 	lerna, err := lernaVersion(r)
 	if err != nil {

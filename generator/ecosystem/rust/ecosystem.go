@@ -32,9 +32,11 @@ func (Ecosystem) Facts(r *probe.Repo, req ecosystem.Request) (*ecosystem.Facts, 
 	if err != nil {
 		return nil, ecosystem.Unreadable("Cargo.toml", err)
 	}
-	d, note, err := rs.drive(req)
-	if err != nil {
-		return nil, err
+	d, note := &ecosystem.Drive{}, ""
+	if ecosystem.Drives(req.Pack) {
+		if d, note, err = rs.drive(req); err != nil {
+			return nil, err
+		}
 	}
 	if _, err := d.Words(); err != nil {
 		return nil, err
@@ -43,12 +45,15 @@ func (Ecosystem) Facts(r *probe.Repo, req ecosystem.Request) (*ecosystem.Facts, 
 	if note != "" {
 		f.Note("%s", note)
 	}
-	if note := clippyNote(r); note != "" {
+	if note := clippyNote(r); note != "" && (req.Pack == nil || req.Pack.Declares("ClippyWarnings")) {
 		// Code never held to clippy would fail crane's CI from the first push:
-		// the build shows clippy's warnings without failing on them.
+		// the build shows clippy's warnings without failing on them (a pack
+		// without ClippyWarnings, from a folder or git, has no such build).
 		f.Values["ClippyWarnings"] = "warn"
 		f.Note("%s", note)
 	}
-	f.SeedVersion(r, f.Drives[0])
+	if len(f.Drives) > 0 {
+		f.SeedVersion(r, f.Drives[0], req.Pack)
+	}
 	return f, nil
 }
