@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"os/exec"
@@ -8,6 +9,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/ewilde/crane/generator"
+	"github.com/ewilde/crane/templates"
 )
 
 // bigPack writes an external pack of n files (four in five templates that
@@ -183,4 +187,60 @@ func hygenTime(b *testing.B, n, runs int) time.Duration {
 		}
 	}
 	return total
+}
+
+// BenchmarkExternalPack1000FilesPhases times the phases of the same crane
+// init one by one, in process, so that the README can say where its time
+// goes: load (read, hash and parse the pack), render, plan (with the lock
+// file) and apply (the atomic write of a new project).
+func BenchmarkExternalPack1000FilesPhases(b *testing.B) {
+	dir := bigPack(b, 1000)
+	src := generator.NewPackSource(templates.Packs())
+	p, err := src.Load(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	vals, err := generator.Resolve(p, map[string]string{"Name": "Demo"}, generator.Facts{Author: "A", Year: 2026}, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	comps := []string{generator.ComponentProject, generator.ComponentBuild}
+	tree, err := generator.Render(p, vals, comps...)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("load", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := src.Load(dir); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("render", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := generator.Render(p, vals, comps...); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("plan", func(b *testing.B) {
+		out := filepath.Join(b.TempDir(), "out")
+		for b.Loop() {
+			if _, err := generator.MakePlan(out, tree, nil, p.NewLock(vals)); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("apply", func(b *testing.B) {
+		plan, err := generator.MakePlan(filepath.Join(b.TempDir(), "out"), tree, nil, p.NewLock(vals))
+		if err != nil {
+			b.Fatal(err)
+		}
+		for b.Loop() {
+			plan.Root = filepath.Join(b.TempDir(), "out")
+			if _, err := generator.Apply(context.Background(), plan, generator.ApplyOptions{}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }

@@ -9,7 +9,6 @@ import (
 	"slices"
 	"strings"
 	"text/template"
-	"time"
 	"unicode"
 	"unicode/utf8"
 )
@@ -63,9 +62,8 @@ func renderText(t *template.Template, text string, data map[string]any, lim Limi
 	if err != nil {
 		return "", err
 	}
-	clock := &renderClock{}
-	bound(t, clock)
-	return execWithin(t, data, clock, lim)
+	bound(t)
+	return execWithin(t, data, lim)
 }
 
 // Render renders the files of the given components of p with vals. It does no
@@ -74,8 +72,8 @@ func renderText(t *template.Template, text string, data map[string]any, lim Limi
 func Render(p *Pack, vals Values, components ...string) (Tree, error) {
 	data := templateData(vals, nil)
 	lim := p.limits()
-	p.clock.start(lim.Timeout)
-	defer p.clock.start(time.Duration(1 << 62)) // no deadline between renders
+	clock := startClock(lim.Timeout)
+	defer clock.stop()
 	var total int64
 	var tree Tree
 	var errs, valueProblems []string
@@ -95,7 +93,7 @@ func Render(p *Pack, vals Values, components ...string) (Tree, error) {
 				policy = r.Policy
 			}
 			if r.When != "" {
-				w := &boundedWriter{max: lim.MaxFileBytes, clock: &p.clock}
+				w := &boundedWriter{max: lim.MaxFileBytes, clock: clock}
 				holds, err := r.holds(data, w)
 				if err != nil {
 					if errors.Is(err, errStopped) {
@@ -122,7 +120,7 @@ func Render(p *Pack, vals Values, components ...string) (Tree, error) {
 		}
 		content := f.data
 		if f.render {
-			w := &boundedWriter{max: min(lim.MaxFileBytes, lim.MaxTotalBytes-total), clock: &p.clock}
+			w := &boundedWriter{max: min(lim.MaxFileBytes, lim.MaxTotalBytes-total), clock: clock}
 			if err := p.tmpl.ExecuteTemplate(w, f.src, data); err != nil {
 				if errors.Is(err, errStopped) {
 					return nil, limitError(p, f.src, w, lim)
