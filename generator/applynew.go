@@ -10,6 +10,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 )
 
 // newStageDir is the folder beside root in which a new project is staged:
@@ -86,14 +87,19 @@ func applyNew(ctx context.Context, root string, steps []Action, opt ApplyOptions
 		if err := mkdirs(path.Dir(a.Path)); err != nil {
 			return 0, fileError(path.Dir(a.Path), err)
 		}
-		if err := o.write(a.Path, a.Data, a.Mode); err != nil {
-			return 0, fileError(a.Path, err)
-		}
 	}
-	for i := len(dirs) - 1; i >= 0; i-- {
-		if err := o.syncDir(dirs[i]); err != nil {
-			return 0, fileError(dirs[i], err)
+	// The files, then the folders (deepest first), each created and
+	// flushed several at once (see eachAtOnce): nothing is in place until
+	// every one is done and the folder is renamed below.
+	if i, err := eachAtOnce(ctx, len(steps), func(i int) error { return o.write(steps[i].Path, steps[i].Data, steps[i].Mode) }); err != nil {
+		return 0, atFile(steps, i, err)
+	}
+	slices.Reverse(dirs)
+	if i, err := eachAtOnce(ctx, len(dirs), func(i int) error { return o.syncDir(dirs[i]) }); err != nil {
+		if i < 0 {
+			return 0, err
 		}
+		return 0, fileError(dirs[i], err)
 	}
 	if opt.Finish != nil {
 		if err := opt.Finish(stage); err != nil {
@@ -111,6 +117,14 @@ func applyNew(ctx context.Context, root string, steps []Action, opt ApplyOptions
 	}
 	_ = po.syncDir(".")
 	return len(steps), nil
+}
+
+// atFile words eachAtOnce's error for steps[i] (i < 0: an interruption).
+func atFile(steps []Action, i int, err error) error {
+	if i < 0 {
+		return err
+	}
+	return fileError(steps[i].Path, err)
 }
 
 func interrupted(err error) error {
