@@ -33,7 +33,7 @@ variables:
 // writeHostile writes a folder pack with pack.yaml (manifest, or
 // hostileManifest when "") and files, and loads it as crane loads an
 // external pack.
-func writeHostile(t *testing.T, manifest string, files map[string]string) (*Pack, error) {
+func writeHostile(t testing.TB, manifest string, files map[string]string) (*Pack, error) {
 	t.Helper()
 	root := filepath.Join(t.TempDir(), "hostile")
 	if manifest == "" {

@@ -43,6 +43,9 @@ type boundedWriter struct {
 	max      int64
 	clock    *renderClock
 	overflow bool
+	// budget, when set, is what several writers rendering at once may
+	// still write between them (see renderAhead); below zero, they stop.
+	budget *atomic.Int64
 }
 
 func (w *boundedWriter) Write(b []byte) (int, error) {
@@ -51,6 +54,9 @@ func (w *boundedWriter) Write(b []byte) (int, error) {
 	}
 	if int64(w.buf.Len()+len(b)) > w.max {
 		w.overflow = true
+		return 0, errStopped
+	}
+	if w.budget != nil && w.budget.Add(-int64(len(b))) < 0 {
 		return 0, errStopped
 	}
 	return w.buf.Write(b)

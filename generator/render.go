@@ -70,14 +70,24 @@ func renderText(t *template.Template, text string, data map[string]any, lim Limi
 // IO: the pack is already in memory. Paths have their __Var__ tokens replaced;
 // a path that would leave the target root is an error.
 func Render(p *Pack, vals Values, components ...string) (Tree, error) {
+	return render(p, vals, components, true)
+}
+
+// render is Render; atOnce false renders every file in order, one by one
+// (tests compare the two).
+func render(p *Pack, vals Values, components []string, atOnce bool) (Tree, error) {
 	data := templateData(vals, nil)
 	lim := p.limits()
 	clock := startClock(lim.Timeout)
 	defer clock.stop()
+	var ahead ahead
+	if atOnce {
+		ahead = p.renderAhead(components, vals, data, lim, clock)
+	}
 	var total int64
 	var tree Tree
 	var errs, valueProblems []string
-	for _, f := range p.files {
+	for i, f := range p.files {
 		if !slices.Contains(components, f.component) {
 			continue
 		}
@@ -121,7 +131,7 @@ func Render(p *Pack, vals Values, components ...string) (Tree, error) {
 		content := f.data
 		if f.render {
 			w := &boundedWriter{max: min(lim.MaxFileBytes, lim.MaxTotalBytes-total), clock: clock}
-			if err := p.tmpl.ExecuteTemplate(w, f.src, data); err != nil {
+			if err := ahead.execute(w, i, p.tmpl, f.src, data); err != nil {
 				if errors.Is(err, errStopped) {
 					return nil, limitError(p, f.src, w, lim)
 				}
