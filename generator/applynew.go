@@ -65,20 +65,37 @@ func applyNew(ctx context.Context, root string, steps []Action, opt ApplyOptions
 		return 0, err
 	}
 	defer sr.Close()
-	o := po.in(sr)
+	// Each folder made is opened once, and its files are created in it by
+	// name: a path from the staging folder would be opened one folder at a
+	// time, for every file.
 	dirs := []string{"."}
-	made := map[string]bool{".": true}
+	made := map[string]*fsOps{".": po.in(sr)}
+	defer func() {
+		for d, o := range made {
+			if d != "." {
+				o.r.Close()
+			}
+		}
+	}()
 	var mkdirs func(d string) error
 	mkdirs = func(d string) error {
-		if made[d] {
+		if made[d] != nil {
 			return nil
 		}
 		if err := mkdirs(path.Dir(d)); err != nil {
 			return err
 		}
-		made[d] = true
+		up := made[path.Dir(d)]
+		if err := up.mkdir(path.Base(d)); err != nil {
+			return err
+		}
+		r, err := up.r.OpenRoot(path.Base(d))
+		if err != nil {
+			return err
+		}
+		made[d] = up.in(r)
 		dirs = append(dirs, d)
-		return o.mkdir(d)
+		return nil
 	}
 	for _, a := range steps {
 		if err := ctx.Err(); err != nil {
@@ -91,11 +108,15 @@ func applyNew(ctx context.Context, root string, steps []Action, opt ApplyOptions
 	// The files, then the folders (deepest first), each created and
 	// flushed several at once (see eachAtOnce): nothing is in place until
 	// every one is done and the folder is renamed below.
-	if i, err := eachAtOnce(ctx, len(steps), func(i int) error { return o.write(steps[i].Path, steps[i].Data, steps[i].Mode) }); err != nil {
+	write := func(i int) error {
+		a := steps[i]
+		return made[path.Dir(a.Path)].write(path.Base(a.Path), a.Data, a.Mode)
+	}
+	if i, err := eachAtOnce(ctx, len(steps), write); err != nil {
 		return 0, atFile(steps, i, err)
 	}
 	slices.Reverse(dirs)
-	if i, err := eachAtOnce(ctx, len(dirs), func(i int) error { return o.syncDir(dirs[i]) }); err != nil {
+	if i, err := eachAtOnce(ctx, len(dirs), func(i int) error { return made[dirs[i]].syncDir(".") }); err != nil {
 		if i < 0 {
 			return 0, err
 		}
