@@ -27,6 +27,15 @@ type ahead struct{ out [][]byte }
 // the loop alone. Each render is bounded like the loop's (clock, the limit
 // for one file) and all of them together by the limit for the pack.
 func (p *Pack) renderAhead(components []string, vals Values, data map[string]any, lim Limits, clock *renderClock) ahead {
+	templates := 0
+	for _, f := range p.files {
+		if f.render && slices.Contains(components, f.component) {
+			templates++
+		}
+	}
+	if templates < minParallel {
+		return ahead{}
+	}
 	var jobs []int
 	for i, f := range p.files {
 		if !slices.Contains(components, f.component) {
