@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"slices"
 	"sync/atomic"
 	"text/template"
 	"text/template/parse"
@@ -128,7 +129,7 @@ func instrument(list *parse.ListNode, tick bool) {
 		return
 	}
 	if tick && (len(list.Nodes) == 0 || list.Nodes[0] != parse.Node(tickNode)) {
-		list.Nodes = append([]parse.Node{tickNode}, list.Nodes...)
+		list.Nodes = slices.Insert(list.Nodes, 0, parse.Node(tickNode)) // in the parser's spare room when it left some
 	}
 	for _, n := range list.Nodes {
 		switch n := n.(type) {
