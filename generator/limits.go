@@ -46,7 +46,22 @@ type boundedWriter struct {
 	overflow bool
 	// budget, when set, is what several writers rendering at once may
 	// still write between them (see renderAhead); below zero, they stop.
+	// A writer takes from it budgetChunk bytes at a time (held), so that
+	// they do not all update it at every write, and gives back what it
+	// did not use when its file is done (see release).
 	budget *atomic.Int64
+	held   int64
+}
+
+// budgetChunk is how much of a shared budget a writer takes at a time.
+const budgetChunk = 16 << 10
+
+// release gives back to the shared budget what w took and did not write.
+func (w *boundedWriter) release() {
+	if w.budget != nil {
+		w.budget.Add(w.held - int64(w.buf.Len()))
+		w.held = int64(w.buf.Len())
+	}
 }
 
 func (w *boundedWriter) Write(b []byte) (int, error) {
@@ -57,8 +72,14 @@ func (w *boundedWriter) Write(b []byte) (int, error) {
 		w.overflow = true
 		return 0, errStopped
 	}
-	if w.budget != nil && w.budget.Add(-int64(len(b))) < 0 {
-		return 0, errStopped
+	if w.budget != nil {
+		if need := int64(w.buf.Len()+len(b)) - w.held; need > 0 {
+			take := max(need, budgetChunk)
+			w.held += take
+			if w.budget.Add(-take) < 0 {
+				return 0, errStopped
+			}
+		}
 	}
 	return w.buf.Write(b)
 }

@@ -71,7 +71,9 @@ func (p *Pack) renderAhead(components []string, vals Values, data map[string]any
 				}
 				i := jobs[n]
 				w := &boundedWriter{max: min(lim.MaxFileBytes, lim.MaxTotalBytes), clock: clock, budget: &budget}
-				if err := p.tmpl.ExecuteTemplate(w, p.files[i].src, data); err == nil {
+				err := p.tmpl.ExecuteTemplate(w, p.files[i].src, data)
+				w.release()
+				if err == nil {
 					out[i] = w.buf.Bytes()
 					if out[i] == nil {
 						out[i] = []byte{}
