@@ -10,7 +10,7 @@ import (
 // rather than twofold (crane init of a 1,000-file pack allocates about
 // 45 MB, most of it parse trees that stay live, in a tenth of a second:
 // the default collected five times, this once, and init uses about a
-// tenth less CPU), under a soft limit of 512 MiB, so that a pack near its
+// fifth less CPU), under a soft limit of 512 MiB, so that a pack near its
 // render limits (256 MB) makes crane use little more memory than it did.
 func tuneGC() {
 	if os.Getenv("GOGC") == "" {
