@@ -48,6 +48,7 @@ type env struct {
 // (a plan that cannot be applied, or update's conflict markers), 4 status
 // --check found drift or a newer pack.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	tuneGC()
 	return mainWith(generator.NewPackSource(templates.Packs()).WithKept(templates.Kept()), args, stdin, stdout, stderr)
 }
 

@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"bufio"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -41,7 +42,9 @@ const maxPathColumn = 44
 // printPlan prints one line per action ("create  Demo/Demo.sln"), paths
 // under prefix, and with diff a unified diff under each line that changes
 // something or keeps the user's file.
-func printPlan(w io.Writer, p *generator.Plan, prefix string, withDiff bool) {
+func printPlan(out io.Writer, p *generator.Plan, prefix string, withDiff bool) {
+	w := bufio.NewWriter(out) // one write, not one a file
+	defer w.Flush()
 	width := 0
 	for _, a := range p.Actions {
 		width = max(width, min(len(displayPath(prefix, a.Path)), maxPathColumn))

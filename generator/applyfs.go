@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"sync/atomic"
 	"syscall"
 
 	"github.com/ewilde/crane/generator/safefile"
@@ -18,13 +19,13 @@ import (
 // fault hook runs after each one.
 type fsOps struct {
 	r     *os.Root
-	n     *int // shared by the fsOps of one apply
+	n     *atomic.Int64 // shared by the fsOps of one apply
 	fault func(op int)
 	link  func(oldname, newname string) error // nil: r.Link
 }
 
 func newFSOps(r *os.Root, fault func(int), link func(string, string) error) *fsOps {
-	return &fsOps{r: r, n: new(int), fault: fault, link: link}
+	return &fsOps{r: r, n: new(atomic.Int64), fault: fault, link: link}
 }
 
 // in gives an fsOps for r that counts with o.
@@ -32,11 +33,12 @@ func (o *fsOps) in(r *os.Root) *fsOps {
 	return &fsOps{r: r, n: o.n, fault: o.fault, link: o.link}
 }
 
-// did counts one change and runs the fault hook.
+// did counts one change and runs the fault hook (from several goroutines
+// at once when files are written side by side, see eachAtOnce).
 func (o *fsOps) did() {
-	*o.n++
+	n := o.n.Add(1)
 	if o.fault != nil {
-		o.fault(*o.n)
+		o.fault(int(n))
 	}
 }
 

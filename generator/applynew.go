@@ -10,6 +10,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 )
 
 // newStageDir is the folder beside root in which a new project is staged:
@@ -64,20 +65,37 @@ func applyNew(ctx context.Context, root string, steps []Action, opt ApplyOptions
 		return 0, err
 	}
 	defer sr.Close()
-	o := po.in(sr)
+	// Each folder made is opened once, and its files are created in it by
+	// name: a path from the staging folder would be opened one folder at a
+	// time, for every file.
 	dirs := []string{"."}
-	made := map[string]bool{".": true}
+	made := map[string]*fsOps{".": po.in(sr)}
+	defer func() {
+		for d, o := range made {
+			if d != "." {
+				o.r.Close()
+			}
+		}
+	}()
 	var mkdirs func(d string) error
 	mkdirs = func(d string) error {
-		if made[d] {
+		if made[d] != nil {
 			return nil
 		}
 		if err := mkdirs(path.Dir(d)); err != nil {
 			return err
 		}
-		made[d] = true
+		up := made[path.Dir(d)]
+		if err := up.mkdir(path.Base(d)); err != nil {
+			return err
+		}
+		r, err := up.r.OpenRoot(path.Base(d))
+		if err != nil {
+			return err
+		}
+		made[d] = up.in(r)
 		dirs = append(dirs, d)
-		return o.mkdir(d)
+		return nil
 	}
 	for _, a := range steps {
 		if err := ctx.Err(); err != nil {
@@ -86,14 +104,23 @@ func applyNew(ctx context.Context, root string, steps []Action, opt ApplyOptions
 		if err := mkdirs(path.Dir(a.Path)); err != nil {
 			return 0, fileError(path.Dir(a.Path), err)
 		}
-		if err := o.write(a.Path, a.Data, a.Mode); err != nil {
-			return 0, fileError(a.Path, err)
-		}
 	}
-	for i := len(dirs) - 1; i >= 0; i-- {
-		if err := o.syncDir(dirs[i]); err != nil {
-			return 0, fileError(dirs[i], err)
+	// The files, then the folders (deepest first), each created and
+	// flushed several at once (see eachAtOnce): nothing is in place until
+	// every one is done and the folder is renamed below.
+	write := func(i int) error {
+		a := steps[i]
+		return made[path.Dir(a.Path)].write(path.Base(a.Path), a.Data, a.Mode)
+	}
+	if i, err := eachAtOnce(ctx, len(steps), write); err != nil {
+		return 0, atFile(steps, i, err)
+	}
+	slices.Reverse(dirs)
+	if i, err := eachAtOnce(ctx, len(dirs), func(i int) error { return made[dirs[i]].syncDir(".") }); err != nil {
+		if i < 0 {
+			return 0, err
 		}
+		return 0, fileError(dirs[i], err)
 	}
 	if opt.Finish != nil {
 		if err := opt.Finish(stage); err != nil {
@@ -111,6 +138,14 @@ func applyNew(ctx context.Context, root string, steps []Action, opt ApplyOptions
 	}
 	_ = po.syncDir(".")
 	return len(steps), nil
+}
+
+// atFile words eachAtOnce's error for steps[i] (i < 0: an interruption).
+func atFile(steps []Action, i int, err error) error {
+	if i < 0 {
+		return err
+	}
+	return fileError(steps[i].Path, err)
 }
 
 func interrupted(err error) error {

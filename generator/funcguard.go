@@ -115,10 +115,41 @@ func capString(name, s string) string {
 	return s
 }
 
+func capList(name string, l []string) []string {
+	capLen(name, int64(len(l)))
+	return l
+}
+
 // guardResult wraps fn so that a string, list or map it returns over the
 // caps panics. Functions that return only numbers or bools are left as
-// they are.
+// they are. The commonest shapes (upper, trimSuffix, cat, quote...) get a
+// plain closure; the rest a reflect.MakeFunc one, whose call through
+// reflection costs about as much again as text/template's own.
 func guardResult(name string, fn any) any {
+	switch f := fn.(type) {
+	case func(string) string:
+		return func(s string) string { return capString(name, f(s)) }
+	case func(string, string) string:
+		return func(a, b string) string { return capString(name, f(a, b)) }
+	case func(string, string, string) string:
+		return func(a, b, c string) string { return capString(name, f(a, b, c)) }
+	case func(any) string:
+		return func(a any) string { return capString(name, f(a)) }
+	case func(...any) string:
+		return func(a ...any) string { return capString(name, f(a...)) }
+	case func(int, string) string:
+		return func(n int, s string) string { return capString(name, f(n, s)) }
+	case func(any) []any:
+		return func(a any) []any {
+			l := f(a)
+			capLen(name, int64(len(l)))
+			return l
+		}
+	case func(string) []string:
+		return func(s string) []string { return capList(name, f(s)) }
+	case func(string, string) []string:
+		return func(a, b string) []string { return capList(name, f(a, b)) }
+	}
 	v := reflect.ValueOf(fn)
 	t := v.Type()
 	risky := false

@@ -45,7 +45,6 @@ func buildFuncMap() template.FuncMap {
 		m[name] = fn
 	}
 	guardFuncs(m)
-	m[tickFunc] = func() string { return "" } // replaced per pack by bound
 	return m
 }
 

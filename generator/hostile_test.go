@@ -33,7 +33,7 @@ variables:
 // writeHostile writes a folder pack with pack.yaml (manifest, or
 // hostileManifest when "") and files, and loads it as crane loads an
 // external pack.
-func writeHostile(t *testing.T, manifest string, files map[string]string) (*Pack, error) {
+func writeHostile(t testing.TB, manifest string, files map[string]string) (*Pack, error) {
 	t.Helper()
 	root := filepath.Join(t.TempDir(), "hostile")
 	if manifest == "" {
@@ -175,6 +175,8 @@ func TestHostileTemplatesAreStopped(t *testing.T) {
 		{name: "exponential silence", tmpl: exponential(""), want: "rendering took longer than 300ms", timeout: 300 * time.Millisecond},
 		{name: "doubling value", tmpl: `{{ $x := "ab" }}{{ range $i := 40 }}{{ $x = cat $x $x }}{{ end }}`, want: "over the 4194304 a pack function may make"},
 		{name: "recursion", tmpl: `{{ define "r" }}{{ template "r" . }}{{ end }}{{ template "r" . }}`, want: "exceeded maximum template depth"},
+		{name: "growing string function", tmpl: `{{ repeat 4000000 "a" | b64enc }}`, want: "b64enc would make 5333336 bytes"},
+		{name: "growing any function", tmpl: `{{ $x := repeat 4000000 "a" }}{{ list $x $x | toJson }}`, want: "toJson would make"},
 		{name: "repeat", tmpl: `{{ repeat 1000000000 "x" }}`, want: "repeat would make 1000000000 bytes"},
 		{name: "indent", tmpl: `{{ indent 1000000000 "x" }}`, want: "indent would make"},
 		{name: "until", tmpl: `{{ until 1000000000 }}`, want: "until would make a list of 1000000000 items"},

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"slices"
 	"sync/atomic"
 	"text/template"
 	"text/template/parse"
@@ -36,12 +37,31 @@ var errStopped = errors.New("render stopped")
 
 // boundedWriter is the buffer a template writes into. It refuses a write
 // past max bytes or after the clock's deadline, which ends the template at
-// once (text/template returns a writer's error).
+// once (text/template returns a writer's error). Every pack template must
+// execute into one: it is what makes the ticks bound inserts stop a loop.
 type boundedWriter struct {
 	buf      bytes.Buffer
 	max      int64
 	clock    *renderClock
 	overflow bool
+	// budget, when set, is what several writers rendering at once may
+	// still write between them (see renderAhead); below zero, they stop.
+	// A writer takes from it budgetChunk bytes at a time (held), so that
+	// they do not all update it at every write, and gives back what it
+	// did not use when its file is done (see release).
+	budget *atomic.Int64
+	held   int64
+}
+
+// budgetChunk is how much of a shared budget a writer takes at a time.
+const budgetChunk = 16 << 10
+
+// release gives back to the shared budget what w took and did not write.
+func (w *boundedWriter) release() {
+	if w.budget != nil {
+		w.budget.Add(w.held - int64(w.buf.Len()))
+		w.held = int64(w.buf.Len())
+	}
 }
 
 func (w *boundedWriter) Write(b []byte) (int, error) {
@@ -52,93 +72,115 @@ func (w *boundedWriter) Write(b []byte) (int, error) {
 		w.overflow = true
 		return 0, errStopped
 	}
+	if w.budget != nil {
+		if need := int64(w.buf.Len()+len(b)) - w.held; need > 0 {
+			take := max(need, budgetChunk)
+			w.held += take
+			if w.budget.Add(-take) < 0 {
+				return 0, errStopped
+			}
+		}
+	}
 	return w.buf.Write(b)
 }
 
-// renderClock is the deadline of the render under way, read by tick.
-type renderClock struct{ deadline atomic.Int64 } // unix nanoseconds; 0: none
-
-func (c *renderClock) start(d time.Duration) { c.deadline.Store(time.Now().Add(d).UnixNano()) }
-
-func (c *renderClock) expired() bool {
-	d := c.deadline.Load()
-	return d != 0 && time.Now().UnixNano() > d
+// renderClock is the deadline of one render call: a timer sets expired when
+// it passes, so a check is one atomic load rather than a read of the clock
+// (a template checks at every write and tick). Each call has its own, so
+// that renders of one pack may run at once.
+type renderClock struct {
+	stopped atomic.Bool
+	timer   *time.Timer
 }
 
-// tick is the function bound pack templates call (see bound): past the
-// deadline it panics, which text/template turns into an error.
-func (c *renderClock) tick() string {
-	if c.expired() {
-		panic(errStopped)
+// startClock starts a deadline d from now; stop it when the render ends.
+func startClock(d time.Duration) *renderClock {
+	c := &renderClock{}
+	c.timer = time.AfterFunc(d, func() { c.stopped.Store(true) })
+	return c
+}
+
+// stop releases the clock's timer.
+func (c *renderClock) stop() { c.timer.Stop() }
+
+func (c *renderClock) expired() bool { return c.stopped.Load() }
+
+// tickNode is what bound inserts: an empty text node. text/template writes
+// every text node to its writer, empty or not, so each tick is a call of
+// boundedWriter.Write, which fails once the deadline has passed; the node
+// is only read while executing, so one serves every place.
+var tickNode = &parse.TextNode{NodeType: parse.NodeText, Text: []byte{}}
+
+// bound makes every template of t stoppable by the deadline of the writer
+// it executes into (see instrument).
+func bound(t *template.Template) {
+	for _, tt := range t.Templates() {
+		boundTree(tt.Tree)
 	}
-	return ""
 }
 
-// tickFunc names the function bound inserts; newTemplate defines a no-op
-// one so templates parse, and bound replaces it with the pack's clock.
-const tickFunc = "craneTick"
+// boundTree instruments one parsed tree (see instrument); a tree already
+// instrumented (its root starts with the tick) is left as it is.
+func boundTree(tree *parse.Tree) {
+	if tree == nil || tree.Root == nil {
+		return
+	}
+	if n := tree.Root.Nodes; len(n) > 0 && n[0] == parse.Node(tickNode) {
+		return
+	}
+	instrument(tree.Root, true)
+}
 
-// tickNode is the {{ craneTick }} action bound inserts: the node is only
-// read while executing, so one serves every place.
-var tickNode = template.Must(template.New("tick").Funcs(template.FuncMap{tickFunc: func() string { return "" }}).
-	Parse("{{" + tickFunc + "}}")).Tree.Root.Nodes[0]
-
-// bound makes every template of t stoppable by clock.
+// instrument makes the template list stoppable.
 //
 // text/template has no step limit and no cancellation, and a template can
 // loop without writing (a range over a huge number, templates that call
-// each other exponentially and print nothing), so a deadline on the writer
-// alone does not stop it. bound rewrites the parsed trees: a call to
-// craneTick (which panics once clock's deadline has passed) starts every
-// template and every range body, the only two ways text/template repeats
-// work. With the writer's size and deadline checks and the caps on the
-// functions that allocate (see guardFuncs), a render ends by its deadline
-// or its size limit, synchronously, with nothing left running. Recursion
-// is further bounded by text/template itself (100000 nested calls).
-func bound(t *template.Template, clock *renderClock) {
-	t.Funcs(template.FuncMap{tickFunc: clock.tick})
-	for _, tt := range t.Templates() {
-		if tt.Tree != nil && tt.Tree.Root != nil {
-			instrument(tt.Tree.Root)
-		}
-	}
-}
-
-func instrument(list *parse.ListNode) {
+// each other exponentially and print nothing), so a deadline on what it
+// writes alone does not stop it. instrument rewrites the parsed tree: a
+// tick (an empty write, which fails once the deadline has passed) starts
+// every template and every range body, the only two ways text/template
+// repeats work; an if or with body runs at most once per run of the list
+// holding it, so it needs none, but the ranges inside it do. With the
+// writer's size and deadline checks and the caps on the functions that
+// allocate (see guardFuncs), a render ends by its deadline or its size
+// limit, synchronously, with nothing left running. Recursion is further
+// bounded by text/template itself (100000 nested calls).
+func instrument(list *parse.ListNode, tick bool) {
 	if list == nil {
 		return
 	}
-	if len(list.Nodes) == 0 || list.Nodes[0] != tickNode {
-		list.Nodes = append([]parse.Node{tickNode}, list.Nodes...)
+	if tick && (len(list.Nodes) == 0 || list.Nodes[0] != parse.Node(tickNode)) {
+		list.Nodes = slices.Insert(list.Nodes, 0, parse.Node(tickNode)) // in the parser's spare room when it left some
 	}
 	for _, n := range list.Nodes {
 		switch n := n.(type) {
 		case *parse.RangeNode:
-			instrument(n.List)
-			instrument(n.ElseList)
+			instrument(n.List, true)
+			instrument(n.ElseList, false)
 		case *parse.IfNode:
-			instrument(n.List)
-			instrument(n.ElseList)
+			instrument(n.List, false)
+			instrument(n.ElseList, false)
 		case *parse.WithNode:
-			instrument(n.List)
-			instrument(n.ElseList)
+			instrument(n.List, false)
+			instrument(n.ElseList, false)
 		case *parse.ListNode:
-			instrument(n)
+			instrument(n, false)
 		}
 	}
 }
 
-// bound makes the pack's templates stoppable by its clock (see bound): its
-// one template set holds the files, the partials and pack.yaml's defaults,
+// bound makes the pack's templates stoppable (see bound): its one
+// template set holds the files, the partials and pack.yaml's defaults,
 // dir and when conditions (see packtemplates.go).
-func (p *Pack) bound() { bound(p.tmpl, &p.clock) }
+func (p *Pack) bound() { bound(p.tmpl) }
 
-// execWithin starts clock and executes t (bound to clock) on data within
-// lim: output past lim.MaxFileBytes or time past lim.Timeout stops it with
-// an error naming the template. pack.yaml's defaults and dir, and the
-// RenderString of authoring tools, render through it.
-func execWithin(t *template.Template, data map[string]any, clock *renderClock, lim Limits) (string, error) {
-	clock.start(lim.Timeout)
+// execWithin executes t (bound) on data within lim: output past
+// lim.MaxFileBytes or time past lim.Timeout stops it with an error naming
+// the template. pack.yaml's defaults and dir, and the RenderString of
+// authoring tools, render through it.
+func execWithin(t *template.Template, data map[string]any, lim Limits) (string, error) {
+	clock := startClock(lim.Timeout)
+	defer clock.stop()
 	w := &boundedWriter{max: lim.MaxFileBytes, clock: clock}
 	if err := t.Execute(w, data); err != nil {
 		if errors.Is(err, errStopped) {

@@ -125,15 +125,19 @@ const lockHeader = "# Written by crane: what it generated here and how (see cran
 func (l *Lock) Marshal() []byte {
 	files := slices.Clone(l.Files)
 	slices.SortFunc(files, func(a, b LockFile) int { return strings.Compare(a.Path, b.Path) })
+	if b, ok := marshalFast(l, files); ok {
+		return b
+	}
+	return marshalYAML(l, files)
+}
+
+// marshalYAML writes l with files (sorted) by the YAML encoder alone.
+func marshalYAML(l *Lock, files []LockFile) []byte {
 	out := *l
 	out.Files = files
 	var b bytes.Buffer
 	b.WriteString(lockHeader)
-	enc := yaml.NewEncoder(&b)
-	enc.SetIndent(2)
-	if err := enc.Encode(out); err != nil {
-		panic(err) // only plain strings, bools and slices: cannot fail
-	}
+	encodeYAML(&b, out)
 	return b.Bytes()
 }
 

@@ -91,7 +91,6 @@ type Pack struct {
 	snapshot *packsrc.Snapshot // an external pack's files, as loaded (PackSource.Keep)
 	// Limits bound every render of the pack; zero means DefaultLimits.
 	Limits Limits
-	clock  renderClock // the deadline of the render under way (see bound)
 	files  []packFile
 	// tmpl is the pack's one template set: its files and partials, and
 	// pack.yaml's templates (see packtemplates.go).

@@ -7,11 +7,14 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"text/template/parse"
 )
 
 // loadFiles walks the component folders, derives each target name and parses
 // every template into one set, so that partials (files starting with "_") can
-// be called by their base name.
+// be called by their base name. Templates are parsed side by side (see
+// parseAll) and added to the set in the walk's order, so that a later
+// partial of the same name wins as before.
 func (p *Pack) loadFiles(fsys fs.FS, dir string) []string {
 	var problems []string
 	for _, comp := range []string{ComponentProject, ComponentBuild} {
@@ -19,6 +22,7 @@ func (p *Pack) loadFiles(fsys fs.FS, dir string) []string {
 		if _, err := fs.Stat(fsys, root); errors.Is(err, fs.ErrNotExist) {
 			continue
 		}
+		var found []foundFile
 		err := fs.WalkDir(fsys, root, func(src string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() {
 				return err
@@ -27,38 +31,13 @@ func (p *Pack) loadFiles(fsys fs.FS, dir string) []string {
 			if err != nil {
 				return err
 			}
-			rel := strings.TrimPrefix(src, root+"/")
-			target, mode, render, partial := targetName(rel)
-			if render {
-				name := src
-				if partial {
-					name = strings.TrimSuffix(path.Base(rel), ".tmpl")
-				}
-				if _, err := p.tmpl.New(name).Parse(string(data)); err != nil {
-					problems = append(problems, templateError(err).Error())
-					return nil
-				}
-			}
-			if partial {
-				return nil
-			}
-			for _, m := range pathTokenRe.FindAllStringSubmatch(target, -1) {
-				if v, ok := p.Variable(m[1]); !ok {
-					problems = append(problems, fmt.Sprintf("%s: path token %s names no variable", src, m[0]))
-				} else if v.Type == "list" {
-					problems = append(problems, fmt.Sprintf("%s: path token %s names a list; a path takes one value", src, m[0]))
-				}
-			}
-			if strings.ContainsAny(target, "{}") {
-				problems = append(problems, fmt.Sprintf("%s: braces are not allowed in pack paths; use __Var__ tokens", src))
-			}
-			f := packFile{src: src, component: comp, target: target, mode: mode, render: render}
-			if !render {
-				f.data = data
-			}
-			p.files = append(p.files, f)
+			found = append(found, foundFile{src: src, rel: strings.TrimPrefix(src, root+"/"), data: data})
 			return nil
 		})
+		p.parseAll(found)
+		for _, ff := range found {
+			problems = append(problems, p.addFile(comp, ff)...)
+		}
 		if err != nil {
 			problems = append(problems, fmt.Sprintf("%s: %v", root, err))
 		}
@@ -67,6 +46,46 @@ func (p *Pack) loadFiles(fsys fs.FS, dir string) []string {
 		problems = append(problems, dir+": the pack has no files under project/ or build/")
 	}
 	sort.Slice(p.files, func(i, j int) bool { return p.files[i].src < p.files[j].src })
+	return problems
+}
+
+// foundFile is a file of a component folder as the walk found it, with its
+// templates once parsed (see parseAll).
+type foundFile struct {
+	src, rel string
+	data     []byte
+	trees    map[string]*parse.Tree // nil: not a template, or it must be parsed by the set
+}
+
+// addFile adds the file ff of component comp to p: its templates into the
+// set and, unless it is a partial, the file. It returns its problems.
+func (p *Pack) addFile(comp string, ff foundFile) []string {
+	src, rel := ff.src, ff.rel
+	target, mode, render, partial := targetName(rel)
+	if render {
+		if err := p.addTemplates(ff); err != nil {
+			return []string{templateError(err).Error()}
+		}
+	}
+	if partial {
+		return nil
+	}
+	var problems []string
+	for _, m := range pathTokenRe.FindAllStringSubmatch(target, -1) {
+		if v, ok := p.Variable(m[1]); !ok {
+			problems = append(problems, fmt.Sprintf("%s: path token %s names no variable", src, m[0]))
+		} else if v.Type == "list" {
+			problems = append(problems, fmt.Sprintf("%s: path token %s names a list; a path takes one value", src, m[0]))
+		}
+	}
+	if strings.ContainsAny(target, "{}") {
+		problems = append(problems, fmt.Sprintf("%s: braces are not allowed in pack paths; use __Var__ tokens", src))
+	}
+	f := packFile{src: src, component: comp, target: target, mode: mode, render: render}
+	if !render {
+		f.data = ff.data
+	}
+	p.files = append(p.files, f)
 	return problems
 }
 

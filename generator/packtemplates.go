@@ -4,7 +4,6 @@ import (
 	"regexp"
 	"strings"
 	"text/template"
-	"time"
 )
 
 // The templates of pack.yaml (variable defaults, dir, when conditions) are
@@ -69,6 +68,7 @@ func (p *Pack) renderDefault(v Variable, vals Values, facts Facts) (string, erro
 		if err != nil {
 			return "", err
 		}
+		boundTree(t.Tree)
 		d = parsedDefault{text: v.Default, t: t}
 	}
 	return p.execBounded(d.t, templateData(vals, &facts))
@@ -78,8 +78,7 @@ func (p *Pack) renderDefault(v Variable, vals Values, facts Facts) (string, erro
 // within the pack's limits (see bound): a default or dir that loops or
 // grows without end is stopped with an error.
 func (p *Pack) execBounded(t *template.Template, data map[string]any) (string, error) {
-	defer p.clock.start(time.Duration(1 << 62)) // no deadline between renders
-	return execWithin(t, data, &p.clock, p.limits())
+	return execWithin(t, data, p.limits())
 }
 
 // parsedDefault is a variable's default and its template.

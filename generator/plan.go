@@ -100,10 +100,15 @@ func MakePlan(root string, tree Tree, old *Lock, next Lock) (*Plan, error) {
 	p := &Plan{Root: root}
 	kinds := map[string]*Action{}
 	parents := map[string]string{} // folder -> problem ("" when fine)
+	// A new project: nothing is there to compare with, file by file.
+	_, err := os.Lstat(root)
+	absent := errors.Is(err, fs.ErrNotExist) && old == nil
 	for _, f := range tree {
-		a, err := planFile(root, f, old, parents)
-		if err != nil {
-			return nil, err
+		a := Action{Kind: KindCreate, Path: f.Path, Policy: f.Policy, Mode: f.Mode, Crane: f.Data, Data: f.Data}
+		if !absent {
+			if a, err = planFile(root, f, old, parents); err != nil {
+				return nil, err
+			}
 		}
 		p.Actions = append(p.Actions, a)
 		kinds[f.Path] = &p.Actions[len(p.Actions)-1]

@@ -9,7 +9,6 @@ import (
 	"slices"
 	"strings"
 	"text/template"
-	"time"
 	"unicode"
 	"unicode/utf8"
 )
@@ -63,23 +62,32 @@ func renderText(t *template.Template, text string, data map[string]any, lim Limi
 	if err != nil {
 		return "", err
 	}
-	clock := &renderClock{}
-	bound(t, clock)
-	return execWithin(t, data, clock, lim)
+	bound(t)
+	return execWithin(t, data, lim)
 }
 
 // Render renders the files of the given components of p with vals. It does no
 // IO: the pack is already in memory. Paths have their __Var__ tokens replaced;
 // a path that would leave the target root is an error.
 func Render(p *Pack, vals Values, components ...string) (Tree, error) {
+	return render(p, vals, components, true)
+}
+
+// render is Render; atOnce false renders every file in order, one by one
+// (tests compare the two).
+func render(p *Pack, vals Values, components []string, atOnce bool) (Tree, error) {
 	data := templateData(vals, nil)
 	lim := p.limits()
-	p.clock.start(lim.Timeout)
-	defer p.clock.start(time.Duration(1 << 62)) // no deadline between renders
+	clock := startClock(lim.Timeout)
+	defer clock.stop()
+	var ahead ahead
+	if atOnce {
+		ahead = p.renderAhead(components, vals, data, lim, clock)
+	}
 	var total int64
 	var tree Tree
 	var errs, valueProblems []string
-	for _, f := range p.files {
+	for i, f := range p.files {
 		if !slices.Contains(components, f.component) {
 			continue
 		}
@@ -95,7 +103,7 @@ func Render(p *Pack, vals Values, components ...string) (Tree, error) {
 				policy = r.Policy
 			}
 			if r.When != "" {
-				w := &boundedWriter{max: lim.MaxFileBytes, clock: &p.clock}
+				w := &boundedWriter{max: lim.MaxFileBytes, clock: clock}
 				holds, err := r.holds(data, w)
 				if err != nil {
 					if errors.Is(err, errStopped) {
@@ -122,8 +130,8 @@ func Render(p *Pack, vals Values, components ...string) (Tree, error) {
 		}
 		content := f.data
 		if f.render {
-			w := &boundedWriter{max: min(lim.MaxFileBytes, lim.MaxTotalBytes-total), clock: &p.clock}
-			if err := p.tmpl.ExecuteTemplate(w, f.src, data); err != nil {
+			w := &boundedWriter{max: min(lim.MaxFileBytes, lim.MaxTotalBytes-total), clock: clock}
+			if err := ahead.execute(w, i, p.tmpl, f.src, data); err != nil {
 				if errors.Is(err, errStopped) {
 					return nil, limitError(p, f.src, w, lim)
 				}

@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing/fstest"
@@ -116,15 +117,32 @@ func ReadDir(root string, lim Limits) (Snapshot, error) {
 	return snap, nil
 }
 
+// readLimited reads the file p, refusing one over max bytes. It reads
+// into one buffer of the size the file has (plus one byte, to see the end),
+// so a pack file costs an open, a stat, two reads and a close.
 func readLimited(p string, max int64) ([]byte, error) {
-	f, err := os.Open(p)
+	f, err := openRead(p)
 	if err != nil {
 		return nil, errors.New("cannot be read")
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, max+1))
-	if err != nil {
-		return nil, errors.New("cannot be read")
+	size := int64(512)
+	if info, err := f.Stat(); err == nil {
+		size = min(info.Size(), max) + 1
+	}
+	data := make([]byte, 0, size)
+	for int64(len(data)) <= max {
+		if len(data) == cap(data) {
+			data = slices.Grow(data, len(data)) // the file grew since the stat
+		}
+		n, err := f.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, errors.New("cannot be read")
+		}
 	}
 	if int64(len(data)) > max {
 		return nil, fmt.Errorf("is larger than %d bytes, the limit for one pack file", max)
