@@ -237,13 +237,14 @@ func BenchmarkExternalPack1000FilesPhases(b *testing.B) {
 	b.Run("plan", func(b *testing.B) {
 		out := filepath.Join(b.TempDir(), "out")
 		for b.Loop() {
-			if _, err := generator.MakePlan(out, tree, nil, p.NewLock(vals)); err != nil {
+			if _, err := generator.MakePlan(out, tree, nil, p.NewLock(out, vals)); err != nil {
 				b.Fatal(err)
 			}
 		}
 	})
 	b.Run("apply", func(b *testing.B) {
-		plan, err := generator.MakePlan(filepath.Join(b.TempDir(), "out"), tree, nil, p.NewLock(vals))
+		out := filepath.Join(b.TempDir(), "out")
+		plan, err := generator.MakePlan(out, tree, nil, p.NewLock(out, vals))
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -182,7 +182,7 @@ func solutionEcosystems() []string {
 // the build component alone); a project the action names that is not
 // rendered with these values is a pack error; a tree without the solution
 // is left as it is.
-func (p *Pack) applyActions(tree Tree, data map[string]any, vals Values, components []string) (Tree, error) {
+func (p *Pack) applyActions(tree Tree, data map[string]any, vals Values, components []string, clock *renderClock) (Tree, error) {
 	eco, _ := all.Lookup(p.Ecosystem)
 	adder, _ := eco.(ecosystem.SolutionAdder)
 	lim := p.limits()
@@ -195,7 +195,7 @@ func (p *Pack) applyActions(tree Tree, data map[string]any, vals Values, compone
 			return &PackError{Pack: p.Name, Problems: []string{where + ": " + fmt.Sprintf(format, args...)}}
 		}
 		if a.When != "" {
-			w := &boundedWriter{max: lim.MaxFileBytes, clock: &p.clock}
+			w := &boundedWriter{max: lim.MaxFileBytes, clock: clock}
 			holds, err := a.when.holds(data, w)
 			if errors.Is(err, errStopped) {
 				return nil, limitError(p, "pack.yaml: actions["+fmt.Sprint(i)+"]: when", w, lim)

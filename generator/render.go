@@ -170,7 +170,7 @@ func render(p *Pack, vals Values, components []string, atOnce bool) (Tree, error
 		return nil, &PackError{Pack: p.Name, Problems: []string{fmt.Sprintf("%s and %s differ only in case: they are one file on macOS and Windows", a, b)}}
 	}
 	if len(p.actions) > 0 {
-		return p.applyActions(tree, data, vals, components)
+		return p.applyActions(tree, data, vals, components, clock)
 	}
 	return tree, nil
 }
