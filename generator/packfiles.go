@@ -89,31 +89,51 @@ func (p *Pack) addFile(comp string, ff foundFile) []string {
 	return problems
 }
 
-// targetName maps a pack file name to the file it renders: "dot_" gives a
-// leading dot (any segment), "executable_" gives mode 0755 (file only), ".tmpl"
-// means render, and a base name starting with "_" is a partial.
+// targetName maps a pack file's path (below its component folder) to the
+// file it renders. The last segment's suffix is read first, one at most:
+// ".literal" is dropped and the file is copied byte for byte, whatever is
+// left ("x.tmpl.literal" copies x.tmpl); otherwise ".tmpl" is dropped and
+// the file is rendered ("x.literal.tmpl" renders x.literal). A last segment
+// that then starts with one "_" (not "__") is a partial. Then each
+// segment's prefixes, left to right: "executable_" (last segment only, may
+// repeat) gives mode 0755; "literal_" takes the rest of the segment as it
+// is, ending the prefixes; "dot_" gives a leading dot, once, ending them
+// too. So every name is reachable: [executable_]literal_NAME.tmpl renders
+// NAME and [executable_]literal_NAME.literal copies it, for any NAME
+// ("literal__version.py.tmpl" renders _version.py, "literal_dot_x" is
+// dot_x). __Var__ tokens are replaced in every segment, literal or not.
 func targetName(rel string) (target string, mode fs.FileMode, render, partial bool) {
 	segs := strings.Split(rel, "/")
 	mode = 0o644
 	last := len(segs) - 1
 	base := segs[last]
-	if strings.HasSuffix(base, ".tmpl") {
-		render = true
-		base = strings.TrimSuffix(base, ".tmpl")
+	if b, ok := strings.CutSuffix(base, ".literal"); ok {
+		base = b
+	} else if b, ok := strings.CutSuffix(base, ".tmpl"); ok {
+		render, base = true, b
 	}
 	partial = strings.HasPrefix(base, "_") && !strings.HasPrefix(base, "__")
 	for {
-		if b, ok := strings.CutPrefix(base, "executable_"); ok {
-			mode, base = 0o755, b
-			continue
+		b, ok := strings.CutPrefix(base, "executable_")
+		if !ok {
+			break
 		}
-		break
+		mode, base = 0o755, b
 	}
 	segs[last] = base
 	for i, s := range segs {
-		if b, ok := strings.CutPrefix(s, "dot_"); ok {
+		if b, ok := strings.CutPrefix(s, "literal_"); ok {
+			segs[i] = b
+		} else if b, ok := strings.CutPrefix(s, "dot_"); ok {
 			segs[i] = "." + b
 		}
 	}
 	return strings.Join(segs, "/"), mode, render, partial
+}
+
+// TargetName is targetName for tools that read a pack's files (crane pack
+// lint): the target path (tokens still in place), its mode, whether it is
+// rendered and whether it is a partial.
+func TargetName(rel string) (target string, mode fs.FileMode, render, partial bool) {
+	return targetName(rel)
 }

@@ -24,7 +24,8 @@ func (l *linter) checkTemplateCalls() {
 	partials := map[string][]string{} // a partial file -> the names it defines
 	for _, p := range sortedPaths(l.snap) {
 		top, _, _ := strings.Cut(p, "/")
-		if (top != generator.ComponentProject && top != generator.ComponentBuild) || !strings.HasSuffix(p, ".tmpl") {
+		_, _, render, partial := generator.TargetName(p)
+		if (top != generator.ComponentProject && top != generator.ComponentBuild) || !render {
 			continue
 		}
 		text := string(l.snap.Files[p])
@@ -33,7 +34,6 @@ func (l *linter) checkTemplateCalls() {
 			continue // reported as a template that does not parse
 		}
 		base := strings.TrimSuffix(path.Base(p), ".tmpl")
-		partial := strings.HasPrefix(base, "_") && !strings.HasPrefix(base, "__")
 		if partial {
 			defined[base] = true
 			partials[p] = append(partials[p], base)
@@ -60,7 +60,7 @@ func (l *linter) checkTemplateCalls() {
 	}
 	for _, p := range sortedPaths(l.snap) {
 		if names, ok := partials[p]; ok && !slices.ContainsFunc(names, func(n string) bool { return called[n] }) {
-			l.add(p, 0, "never rendered and never called: a name starting with one _ is a partial, which other templates call by name ({{ template %q . }}); a pack cannot render a file whose name starts with one _ (such as _version.py)", names[0])
+			l.add(p, 0, "never rendered and never called: a name starting with one _ is a partial, which other templates call by name ({{ template %q . }}); %s", names[0], literalHint(path.Base(p)))
 		}
 	}
 	for _, c := range calls {

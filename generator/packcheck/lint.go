@@ -181,11 +181,11 @@ func (l *linter) checkFiles() {
 		case p == "pack.yaml", top == "testdata" && nested:
 		case (top == generator.ComponentProject || top == generator.ComponentBuild) && nested:
 			base := path.Base(p)
-			if strings.HasPrefix(base, "_") && !strings.HasPrefix(base, "__") && !strings.HasSuffix(base, ".tmpl") {
-				l.add(p, 0, "never rendered: a name starting with one _ is a partial, which must end in .tmpl and is only called from other templates; a pack cannot render a file whose name starts with one _ (such as _version.py)")
+			if _, _, render, partial := generator.TargetName(p); partial && !render {
+				l.add(p, 0, "never rendered: a name starting with one _ is a partial, which must end in .tmpl and is only called from other templates; %s", literalHint(base))
 			}
 			if strings.HasSuffix(base, ".go") || base == "go.mod" || base == "go.sum" || base == "go.work" {
-				l.add(p, 0, "Go files and module files in a pack must end in .tmpl: a .go file would be compiled, and a go.mod cuts its folder out of a module")
+				l.add(p, 0, "Go files and module files in a pack must end in .tmpl (rendered) or .literal (copied as they are): a .go file would be compiled, and a go.mod cuts its folder out of a module")
 			}
 		case !nested && rootFileRe.MatchString(p):
 		case strings.HasPrefix(top, "."):
@@ -198,6 +198,13 @@ func (l *linter) checkFiles() {
 			l.add(p, 0, "Go module zips refuse this path (%v); rename it (use __Var__ tokens, not braces)", unwrapModErr(err))
 		}
 	}
+}
+
+// literalHint says how a pack writes a file named like the partial base
+// (its source name): with the literal_ prefix.
+func literalHint(base string) string {
+	name := strings.TrimSuffix(strings.TrimSuffix(base, ".tmpl"), ".literal")
+	return fmt.Sprintf("to write a file named %s, name it literal_%s.tmpl (rendered) or literal_%s (copied as it is)", name, name, name)
 }
 
 // unwrapModErr keeps the reason of a module.CheckFilePath error, not the

@@ -2,7 +2,6 @@ package packcheck
 
 import (
 	"fmt"
-	"path"
 	"regexp"
 	"slices"
 	"strings"
@@ -26,13 +25,13 @@ func (l *linter) checkVariables() {
 			continue
 		}
 		texts = append(texts, p) // paths carry __Var__ tokens
-		if !strings.HasSuffix(p, ".tmpl") {
+		_, _, render, partial := generator.TargetName(p)
+		if !render {
 			continue
 		}
 		text := string(l.snap.Files[p])
 		texts = append(texts, text)
-		base := strings.TrimSuffix(path.Base(p), ".tmpl")
-		if strings.HasPrefix(base, "_") && !strings.HasPrefix(base, "__") {
+		if partial {
 			continue // a partial's dot is whatever its caller passes
 		}
 		for _, ref := range rootRefs(text) {
