@@ -199,6 +199,8 @@ func (p *Pack) applyActions(tree Tree, data map[string]any, vals Values, compone
 			holds, err := a.when.holds(data, w)
 			if errors.Is(err, errStopped) {
 				return nil, limitError(p, "pack.yaml: actions["+fmt.Sprint(i)+"]: when", w, lim)
+			} else if msg := p.refusedBy(err); msg != "" {
+				return nil, &ValuesError{Problems: []string{msg}, Refused: true}
 			} else if err != nil {
 				return nil, fail("when: %v", templateError(err))
 			}

@@ -163,6 +163,8 @@ func mergeSnapshots(name string, base, top packsrc.Snapshot, drop []string) (pac
 	// Actions: the base's first, as they edit what the base renders, then
 	// this pack's.
 	m.Actions = append(append([]PackAction{}, bm.Actions...), tm.Actions...)
+	// Checks: every one of both packs holds.
+	m.Checks = append(append([]Check{}, bm.Checks...), tm.Checks...)
 	data, err := yaml.Marshal(m)
 	if err != nil {
 		return top, err

@@ -67,6 +67,7 @@ func craneFuncs() template.FuncMap {
 		"guid":        DeriveGUID,
 		"pathBase":    path.Base,
 		"toml":        tomlString,
+		"fail":        failFunc, // a refusal of the values, not a broken pack (see checks.go)
 	}
 	for _, e := range all.Ecosystems() {
 		if f, ok := e.(ecosystem.FuncMapper); ok {

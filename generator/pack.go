@@ -52,6 +52,8 @@ type Manifest struct {
 	Tests []PackTest `yaml:"tests,omitempty"`
 	// Actions are declarative edits of the rendered tree (see PackAction).
 	Actions []PackAction `yaml:"actions,omitempty"`
+	// Checks refuse combinations of values (see Check).
+	Checks []Check `yaml:"checks,omitempty"`
 }
 
 // FileRule sets the policy of, or a condition on, the pack files whose target
@@ -97,6 +99,7 @@ type Pack struct {
 	tmpl     *template.Template
 	rules    []compiledRule
 	actions  []compiledAction
+	checks   []compiledCheck
 	defaults map[string]parsedDefault  // templated defaults, by variable
 	dir      *template.Template        // nil when dir is plain
 	patterns map[string]*regexp.Regexp // by expression
@@ -199,6 +202,7 @@ func loadPack(fsys fs.FS, name string, released bool) (*Pack, error) {
 	problems := p.validateManifest(name, released)
 	problems = append(problems, p.loadFiles(fsys, name)...)
 	problems = append(problems, p.checkActions(name)...)
+	problems = append(problems, prefixed(name+"/pack.yaml: ", p.parseChecks())...)
 	if len(problems) > 0 {
 		return nil, &PackError{Pack: name, Problems: problems}
 	}
@@ -345,6 +349,14 @@ func (p *Pack) Variable(name string) (Variable, bool) {
 		return Variable{}, false
 	}
 	return p.Variables[i], true
+}
+
+// prefixed puts prefix before each of msgs.
+func prefixed(prefix string, msgs []string) []string {
+	for i, m := range msgs {
+		msgs[i] = prefix + m
+	}
+	return msgs
 }
 
 func sortedKeys[V any](m map[string]V) []string {

@@ -87,6 +87,7 @@ func render(p *Pack, vals Values, components []string, atOnce bool) (Tree, error
 	var total int64
 	var tree Tree
 	var errs, valueProblems []string
+	refused := false // a template called fail
 	for i, f := range p.files {
 		if !slices.Contains(components, f.component) {
 			continue
@@ -109,6 +110,10 @@ func render(p *Pack, vals Values, components []string, atOnce bool) (Tree, error
 					if errors.Is(err, errStopped) {
 						return nil, limitError(p, "pack.yaml: files "+r.Path+": when", w, lim)
 					}
+					if msg := p.refusedBy(err); msg != "" {
+						valueProblems, refused = appendNew(valueProblems, msg), true
+						continue
+					}
 					errs = append(errs, fmt.Sprintf("%s/pack.yaml: files %s: when: %v", p.Name, r.Path, err))
 					continue
 				}
@@ -120,9 +125,7 @@ func render(p *Pack, vals Values, components []string, atOnce bool) (Tree, error
 		target, err := expandPath(f.target, vals)
 		if err != nil {
 			if msg := pathValueProblem(f.target, vals, err); msg != "" {
-				if !slices.Contains(valueProblems, msg) {
-					valueProblems = append(valueProblems, msg)
-				}
+				valueProblems = appendNew(valueProblems, msg)
 			} else {
 				errs = append(errs, fmt.Sprintf("%s: %v", f.src, err))
 			}
@@ -134,6 +137,10 @@ func render(p *Pack, vals Values, components []string, atOnce bool) (Tree, error
 			if err := ahead.execute(w, i, p.tmpl, f.src, data); err != nil {
 				if errors.Is(err, errStopped) {
 					return nil, limitError(p, f.src, w, lim)
+				}
+				if msg := p.refusedBy(err); msg != "" {
+					valueProblems, refused = appendNew(valueProblems, msg), true
+					continue
 				}
 				errs = append(errs, templateError(err).Error())
 				continue
@@ -158,7 +165,7 @@ func render(p *Pack, vals Values, components []string, atOnce bool) (Tree, error
 		return nil, &PackError{Pack: p.Name, Problems: errs}
 	}
 	if len(valueProblems) > 0 {
-		return nil, &ValuesError{Problems: valueProblems}
+		return nil, &ValuesError{Problems: valueProblems, Refused: refused}
 	}
 	slices.SortFunc(tree, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
 	for i := 1; i < len(tree); i++ {
@@ -173,6 +180,14 @@ func render(p *Pack, vals Values, components []string, atOnce bool) (Tree, error
 		return p.applyActions(tree, data, vals, components, clock)
 	}
 	return tree, nil
+}
+
+// appendNew appends msg to list unless it is there already.
+func appendNew(list []string, msg string) []string {
+	if slices.Contains(list, msg) {
+		return list
+	}
+	return append(list, msg)
 }
 
 // limitError says which limit stopped the render of src.
@@ -274,7 +289,7 @@ func (p *Pack) DirFor(vals Values) (string, error) {
 	}
 	s, err := p.execBounded(p.dir, templateData(vals, nil))
 	if err != nil {
-		return "", templateError(err)
+		return "", p.refused(err)
 	}
 	return s, nil
 }

@@ -61,9 +61,16 @@ type Prompter func(v Variable) (string, error)
 // ValuesError lists every missing or invalid value at once.
 type ValuesError struct {
 	Problems []string
+	// Refused is set when a pack refused the values (a check, or fail):
+	// the error then always starts "invalid values:", so that the pack's
+	// words read as being about the values.
+	Refused bool
 }
 
 func (e *ValuesError) Error() string {
+	if len(e.Problems) == 1 && e.Refused {
+		return "invalid values: " + e.Problems[0]
+	}
 	if len(e.Problems) == 1 {
 		return e.Problems[0]
 	}
@@ -84,7 +91,7 @@ func Resolve(p *Pack, given map[string]string, facts Facts, ask Prompter) (Value
 	}
 	slices.Sort(problems)
 	vals := Values{}
-	failed := false
+	failed, refused := false, false
 	for _, v := range p.Variables {
 		raw, ok := given[v.Name]
 		defaulted := false
@@ -96,7 +103,9 @@ func Resolve(p *Pack, given map[string]string, facts Facts, ask Prompter) (Value
 			if err != nil {
 				// A default that fails after another problem most likely
 				// needs the value that failed: report only the first cause.
-				if len(problems) == 0 {
+				if r := p.refusedBy(err); r != "" && len(problems) == 0 {
+					problems, refused = append(problems, r), true
+				} else if len(problems) == 0 {
 					problems = append(problems, fmt.Sprintf("%s: default: %v", v.Name, templateError(err)))
 				}
 				failed = true
@@ -129,7 +138,10 @@ func Resolve(p *Pack, given map[string]string, facts Facts, ask Prompter) (Value
 		vals[v.Name] = val
 	}
 	if len(problems) > 0 || failed {
-		return nil, &ValuesError{Problems: problems}
+		return nil, &ValuesError{Problems: problems, Refused: refused}
+	}
+	if err := p.checkValues(vals); err != nil {
+		return nil, err
 	}
 	return vals, nil
 }
