@@ -125,6 +125,12 @@ func runInit(e *env, opts *initOptions) error {
 	if err != nil {
 		return err
 	}
+	// Rendered before anything is written, so that a next that fails
+	// writes nothing.
+	next, err := p.NextSteps(vals)
+	if err != nil {
+		return err
+	}
 	plan, err := generator.MakePlan(dir, tree, nil, p.NewLock(dir, vals))
 	if err != nil {
 		return err
@@ -147,17 +153,31 @@ func runInit(e *env, opts *initOptions) error {
 		keepPack(e, p)
 	}
 	if opts.report.json {
-		return printJSON(e.out, "init", dir, plan, opts.report.dryRun, opts.report.diff, written)
+		r := newJSONReport("init", dir, plan, opts.report.dryRun, opts.report.diff, written)
+		if !opts.report.dryRun {
+			r.Next = next
+		}
+		return writeJSON(e.out, r)
 	}
 	if opts.report.dryRun {
 		fmt.Fprintf(e.out, "%s Dry run: nothing written.\n", summary(plan))
 		return nil
 	}
 	fmt.Fprintf(e.out, "Created %s from the %s pack (%s): %s files.\n", vals["Name"], p.Name, p.Version, strconv.Itoa(written))
-	// A pack from a folder or git may have no build script to point to.
-	if slices.ContainsFunc(tree, func(f generator.File) bool { return f.Path == "build.sh" }) {
+	// The pack's next steps replace crane's pointer to build.sh; a pack
+	// from a folder or git may have no build script to point to.
+	switch {
+	case next != "":
+		fmt.Fprintf(e.out, "Next: cd %s\n", shellWord(dir))
+		for _, line := range strings.Split(next, "\n") {
+			if line != "" {
+				line = "  " + line
+			}
+			fmt.Fprintln(e.out, line)
+		}
+	case slices.ContainsFunc(tree, func(f generator.File) bool { return f.Path == "build.sh" }):
 		fmt.Fprintf(e.out, "Next: cd %s && ./build.sh\n", shellWord(dir))
-	} else {
+	default:
 		fmt.Fprintf(e.out, "Next: cd %s\n", shellWord(dir))
 	}
 	return nil

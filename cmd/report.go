@@ -120,6 +120,9 @@ type jsonReport struct {
 	Actions     []jsonAction   `json:"actions"`
 	Counts      map[string]int `json:"counts"`
 	Written     int            `json:"written"`
+	// Next is what the pack says to do next (pack.yaml next), rendered;
+	// crane init only, not on a dry run.
+	Next string `json:"next,omitempty"`
 }
 
 func printJSON(w io.Writer, command, root string, p *generator.Plan, dryRun, withDiff bool, written int) error {

@@ -147,6 +147,7 @@ func mergeSnapshots(name string, base, top packsrc.Snapshot, drop []string) (pac
 	m.Toolchain = firstSet(tm.Toolchain, bm.Toolchain)
 	m.Example = firstSet(tm.Example, bm.Example)
 	m.Dir = firstSet(tm.Dir, bm.Dir)
+	m.Next = firstSet(tm.Next, bm.Next)
 	m.Variables = nil
 	for _, v := range bm.Variables {
 		if i := indexVar(tm.Variables, v.Name); i >= 0 {

@@ -54,6 +54,9 @@ type Manifest struct {
 	Actions []PackAction `yaml:"actions,omitempty"`
 	// Checks refuse combinations of values (see Check).
 	Checks []Check `yaml:"checks,omitempty"`
+	// Next is a template over the values: what to do after crane init,
+	// printed after a successful init (see NextSteps).
+	Next string `yaml:"next,omitempty"`
 }
 
 // FileRule sets the policy of, or a condition on, the pack files whose target
@@ -102,6 +105,7 @@ type Pack struct {
 	checks   []compiledCheck
 	defaults map[string]parsedDefault  // templated defaults, by variable
 	dir      *template.Template        // nil when dir is plain
+	next     *template.Template        // nil when next is plain
 	patterns map[string]*regexp.Regexp // by expression
 }
 
@@ -294,6 +298,11 @@ func (p *Pack) validateManifest(dir string, released bool) []string {
 		add("dir: %v", err)
 	} else {
 		p.dir = t
+	}
+	if t, err := p.parseExpr(dir+"/pack.yaml:next", p.Next); err != nil {
+		add("next: %v", err)
+	} else {
+		p.next = t
 	}
 	for i, r := range p.Files {
 		if _, err := path.Match(r.Path, ""); err != nil || r.Path == "" {

@@ -107,7 +107,7 @@ func (l *linter) add(file string, line int, format string, args ...any) {
 
 var (
 	loadedRe = regexp.MustCompile(`^([^:]+?)(?::(\d+))?: (.*)$`)
-	itemRe   = regexp.MustCompile(`^((?:variables|files|actions)\[\d+\])`)
+	itemRe   = regexp.MustCompile(`^((?:variables|files|actions|checks)\[\d+\])`)
 	// yaml.v3 words its errors "line N: what", one per line.
 	yamlLineRe = regexp.MustCompile(`(?m)line (\d+): (.*)$`)
 )
@@ -164,7 +164,7 @@ func manifestLines(data []byte) map[string]int {
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		key, val := root.Content[i], root.Content[i+1]
 		out[key.Value] = key.Line
-		if key.Value == "variables" || key.Value == "files" || key.Value == "tests" || key.Value == "actions" {
+		if key.Value == "variables" || key.Value == "files" || key.Value == "tests" || key.Value == "actions" || key.Value == "checks" {
 			for j, item := range val.Content {
 				out[fmt.Sprintf("%s[%d]", key.Value, j)] = item.Line
 			}

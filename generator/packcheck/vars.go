@@ -63,12 +63,14 @@ func (l *linter) checkVariables() {
 			}
 		}
 	}
-	texts = append(texts, l.m.Dir)
-	for _, ref := range rootRefs(l.m.Dir) {
-		if ref.name == "Facts" {
-			l.add("pack.yaml", l.lines["dir"], "dir %s", factsOnlyInDefaults)
-		} else if _, ok := declared[ref.name]; !ok {
-			l.add("pack.yaml", l.lines["dir"], "dir uses .%s, which the pack does not declare", ref.name)
+	for _, t := range l.valueTemplates() {
+		texts = append(texts, t.text)
+		for _, ref := range rootRefs(t.text) {
+			if ref.name == "Facts" {
+				l.add("pack.yaml", t.line, "%s %s", t.what, factsOnlyInDefaults)
+			} else if _, ok := declared[ref.name]; !ok {
+				l.add("pack.yaml", t.line, "%s uses .%s, which the pack does not declare", t.what, ref.name)
+			}
 		}
 	}
 	for i, v := range l.m.Variables {
@@ -89,6 +91,23 @@ func (l *linter) checkVariables() {
 			l.add("pack.yaml", l.lines[fmt.Sprintf("variables[%d]", i)], "variable %s is never used: no template, path, default or when refers to it; remove it", v.Name)
 		}
 	}
+}
+
+// valueTemplate is a template of pack.yaml over the resolved values alone.
+type valueTemplate struct {
+	what, text string
+	line       int
+}
+
+// valueTemplates are pack.yaml's dir, next and checks: templates over the
+// resolved values.
+func (l *linter) valueTemplates() []valueTemplate {
+	out := []valueTemplate{{"dir", l.m.Dir, l.lines["dir"]}, {"next", l.m.Next, l.lines["next"]}}
+	for i, c := range l.m.Checks {
+		line := l.lines[fmt.Sprintf("checks[%d]", i)]
+		out = append(out, valueTemplate{fmt.Sprintf("checks[%d]: when", i), c.When, line}, valueTemplate{fmt.Sprintf("checks[%d]: message", i), c.Message, line})
+	}
+	return out
 }
 
 // factsOnlyInDefaults says where .Facts may be used, and how to use a fact
