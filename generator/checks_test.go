@@ -160,3 +160,34 @@ func editYAML(fsys fstest.MapFS, old, new string) {
 	}
 	fsys["mini/pack.yaml"] = &fstest.MapFile{Data: []byte(strings.Replace(y, old, new, 1))}
 }
+
+// TestExtendsKeepsChecksAndNext: an overlay keeps the base's checks and
+// adds its own; its next replaces the base's, and the base's stays when it
+// has none.
+func TestExtendsKeepsChecksAndNext(t *testing.T) {
+	base := checksPack("checks:\n  - when: '{{ eq .Cli \"base\" }}'\n    message: base refuses\n")
+	editYAML(base, "name_rule: dotnet\n", "name_rule: dotnet\nnext: base next\n")
+	overlay := func(extra string) string {
+		return writeFolder(t, map[string]string{"team/pack.yaml": "name: team\nversion: 1.0.0\ndescription: d\nextends: mini\n" + extra})
+	}
+	s := NewPackSource(base)
+	p, err := s.Load(overlay("checks:\n  - when: '{{ eq .Cli \"team\" }}'\n    message: team refuses\nnext: team next\n") + "/team")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for cli, want := range map[string]string{"base": "invalid values: base refuses (a check of the team pack; change the values)", "team": "invalid values: team refuses (a check of the team pack; change the values)"} {
+		if _, err := Resolve(p, map[string]string{"Name": "Acme", "Cli": cli}, Facts{}, nil); err == nil || err.Error() != want {
+			t.Errorf("Cli=%s: got %v, want %s", cli, err, want)
+		}
+	}
+	if next, _ := p.NextSteps(Values{}); next != "team next" {
+		t.Errorf("overlay's next: %q", next)
+	}
+	p, err = s.Load(overlay("") + "/team")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if next, _ := p.NextSteps(Values{}); next != "base next" {
+		t.Errorf("base's next kept: %q", next)
+	}
+}
