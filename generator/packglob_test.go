@@ -18,6 +18,7 @@ func TestMatchRulePath(t *testing.T) {
 		{"docs/**", "docs/a.md", true},
 		{"docs/**", "docs/a/b/c.md", true},
 		{"docs/**", "doc/a.md", false},
+		{"docs/**", "docs", true}, // doublestar's, as the README says
 		{"docs/**", "other/docs/a.md", false},
 		{"**/x.txt", "x.txt", true},
 		{"**/x.txt", "a/b/x.txt", true},
@@ -33,6 +34,8 @@ func TestMatchRulePath(t *testing.T) {
 		{"?.txt", "a.txt", true},
 		{"?.txt", "ab.txt", false},
 		{"[ab].txt", "b.txt", true},
+		{"{a,b}.txt", "b.txt", true},
+		{"{a,b}.txt", "c.txt", false},
 		{".github/workflows/*.yml", ".github/workflows/ci.yml", true},
 		{"__Name__/**", "__Name__/src/x.cs", true},
 	}
