@@ -321,7 +321,7 @@ func (p *Pack) validateManifest(dir string, released bool) []string {
 				add("files[%d] %s: needs %q must be a clean relative path", i, r.Path, n)
 			}
 		}
-		if r.RenamedFrom != "" && (strings.ContainsAny(r.Path, "*?[") || checkRelPath(pathTokenRe.ReplaceAllString(r.RenamedFrom, "x")) != nil) {
+		if r.RenamedFrom != "" && (strings.ContainsAny(r.Path, "*?[{") || checkRelPath(pathTokenRe.ReplaceAllString(r.RenamedFrom, "x")) != nil) {
 			add("files[%d] %s: renamed_from %q needs a plain path and a clean relative old path", i, r.Path, r.RenamedFrom)
 		}
 		t, err := p.parseExpr(r.Path, r.When)

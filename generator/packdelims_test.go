@@ -2,6 +2,7 @@ package generator
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -110,6 +111,36 @@ func TestFileDelims(t *testing.T) {
 		l, r := m.FileDelims(src)
 		if got := l + " " + r; got != want {
 			t.Errorf("FileDelims(%s) = %s, want %s", src, got, want)
+		}
+	}
+}
+
+// TestDelimsInOverlay: an overlay's rule keeps its delims through the
+// merge over the base pack, and the base's files keep theirs.
+func TestDelimsInOverlay(t *testing.T) {
+	dir := writeFolder(t, map[string]string{
+		"team/pack.yaml": `name: team
+version: 1.0.0
+description: mini with a workflow of its own
+extends: mini
+files:
+  - path: .github/workflows/release.yml
+    delims: ["<%", "%>"]
+`,
+		"team/build/dot_github/workflows/release.yml.tmpl": "name: <% .Name %>\ntag: ${{ github.ref_name }}\n",
+	})
+	p, err := NewPackSource(minimalPack()).Load(filepath.Join(dir, "team"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := renderAll(t, p, map[string]string{"Name": "Acme"})
+	want := map[string]string{
+		".github/workflows/release.yml": "name: Acme\ntag: ${{ github.ref_name }}\n",
+		".github/workflows/ci.yml":      "name: acme\n",
+	}
+	for path, w := range want {
+		if got[path] != w {
+			t.Errorf("%s = %q, want %q", path, got[path], w)
 		}
 	}
 }
