@@ -57,7 +57,7 @@ func (l *linter) checkDeepFiles(p *generator.Pack) {
 	files := p.SourceFiles()
 	for i, r := range p.Files {
 		dir, ok := strings.CutSuffix(r.Path, "/*")
-		if r.When == "" || !ok || strings.ContainsAny(dir, "*?[") {
+		if r.When == "" || !ok || strings.ContainsAny(dir, "*?[{") {
 			continue
 		}
 		var deep []string
