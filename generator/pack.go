@@ -298,7 +298,7 @@ func (p *Pack) validateManifest(dir string, released bool) []string {
 	}
 	for i, r := range p.Files {
 		if !validGlob(r.Path) {
-			add("files[%d]: bad path pattern %q: a pattern is a path with * (within a folder), ** (any number of folders), ? and [...]", i, r.Path)
+			add("files[%d]: bad path pattern %q: a pattern is a path with * (within a folder), ** (any number of folders), ?, [...] and {a,b}", i, r.Path)
 		}
 		if r.Delims != nil {
 			if err := checkDelims(r.Delims); err != nil {

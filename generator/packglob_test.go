@@ -2,6 +2,7 @@ package generator
 
 import (
 	"path/filepath"
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -117,5 +118,17 @@ drop: ["build/**/*.yml.tmpl"]
 	got := renderAll(t, p, map[string]string{"Name": "Acme"})
 	if _, ok := got[".github/workflows/ci.yml"]; ok || len(got) != 3 {
 		t.Errorf("drop build/**/*.yml.tmpl: got %v, want Acme/.keep, VERSION and run.sh", got)
+	}
+}
+
+// TestBadRulePath: a rule path that is no glob is refused, saying what a
+// pattern may hold.
+func TestBadRulePath(t *testing.T) {
+	fsys := minimalPack()
+	fsys["mini/pack.yaml"].Data = append(fsys["mini/pack.yaml"].Data, []byte("  - path: \"docs/[a\"\n")...)
+	_, err := LoadPack(fsys, "mini")
+	want := `files[2]: bad path pattern "docs/[a": a pattern is a path with * (within a folder), ** (any number of folders), ?, [...] and {a,b}`
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("got %v, want an error containing %q", err, want)
 	}
 }
