@@ -72,3 +72,15 @@ func RenderString(text string, vals Values) (string, error) {
 	}
 	return s, nil
 }
+
+// RulesFor returns the indexes in Files of every rule whose path matches
+// target, in order: the first is the one that applies (see RuleFor).
+func (p *Pack) RulesFor(target string) []int {
+	var out []int
+	for i := range p.rules {
+		if matchRulePath(p.rules[i].Path, target) {
+			out = append(out, i)
+		}
+	}
+	return out
+}

@@ -120,7 +120,7 @@ func mergeSnapshots(name string, base, top packsrc.Snapshot, drop []string) (pac
 	for p, data := range base.Files {
 		dropped := false
 		for i, d := range drop {
-			if ok, _ := path.Match(d, p); ok || p == d || strings.HasPrefix(p, strings.TrimSuffix(d, "/")+"/") {
+			if matchGlob(d, p) || p == d || strings.HasPrefix(p, strings.TrimSuffix(d, "/")+"/") {
 				dropped, used[i] = true, true
 			}
 		}

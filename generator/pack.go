@@ -60,8 +60,9 @@ type Manifest struct {
 }
 
 // FileRule sets the policy of, or a condition on, the pack files whose target
-// path (tokens not yet replaced, e.g. "__Name__.sln") matches Path. A pattern
-// without a slash matches the base name. The first matching rule wins.
+// path (tokens not yet replaced, e.g. "__Name__.sln") matches Path, a pack
+// glob (see packglob.go). A pattern without a slash matches the base name.
+// The first matching rule wins.
 type FileRule struct {
 	Path   string `yaml:"path"`
 	Policy Policy `yaml:"policy"`
@@ -84,6 +85,10 @@ type FileRule struct {
 	// earlier version of the pack: crane update moves the user's file, with
 	// its edits, to the new path.
 	RenamedFrom string `yaml:"renamed_from"`
+	// Delims are the left and right template delimiters of the templates
+	// the rule matches, partials included (text/template's Delims), for a
+	// file full of {{ such as a GitHub workflow; empty: {{ and }}.
+	Delims []string `yaml:"delims,omitempty"`
 }
 
 // Pack is a loaded, validated pack: its manifest, its files and its parsed
@@ -305,8 +310,13 @@ func (p *Pack) validateManifest(dir string, released bool) []string {
 		p.next = t
 	}
 	for i, r := range p.Files {
-		if _, err := path.Match(r.Path, ""); err != nil || r.Path == "" {
-			add("files[%d]: bad path pattern %q", i, r.Path)
+		if !validGlob(r.Path) {
+			add("files[%d]: bad path pattern %q: a pattern is a path with * (within a folder), ** (any number of folders), ?, [...] and {a,b}", i, r.Path)
+		}
+		if r.Delims != nil {
+			if err := checkDelims(r.Delims); err != nil {
+				add("files[%d] %s: %v", i, r.Path, err)
+			}
 		}
 		if r.Policy != "" && !slices.Contains(Policies, r.Policy) {
 			add("files[%d] %s: policy %q is not one of %v", i, r.Path, r.Policy, Policies)
@@ -324,7 +334,7 @@ func (p *Pack) validateManifest(dir string, released bool) []string {
 				add("files[%d] %s: needs %q must be a clean relative path", i, r.Path, n)
 			}
 		}
-		if r.RenamedFrom != "" && (strings.ContainsAny(r.Path, "*?[") || checkRelPath(pathTokenRe.ReplaceAllString(r.RenamedFrom, "x")) != nil) {
+		if r.RenamedFrom != "" && (strings.ContainsAny(r.Path, "*?[{") || checkRelPath(pathTokenRe.ReplaceAllString(r.RenamedFrom, "x")) != nil) {
 			add("files[%d] %s: renamed_from %q needs a plain path and a clean relative old path", i, r.Path, r.RenamedFrom)
 		}
 		t, err := p.parseExpr(r.Path, r.When)
@@ -339,12 +349,7 @@ func (p *Pack) validateManifest(dir string, released bool) []string {
 // rule returns the first rule whose pattern matches target, or nil.
 func (p *Pack) rule(target string) *compiledRule {
 	for i := range p.rules {
-		r := &p.rules[i]
-		subject := target
-		if !strings.Contains(r.Path, "/") {
-			subject = path.Base(target)
-		}
-		if ok, _ := path.Match(r.Path, subject); ok {
+		if r := &p.rules[i]; matchRulePath(r.Path, target) {
 			return r
 		}
 	}

@@ -57,7 +57,8 @@ func (p *Pack) parseAll(files []foundFile) {
 					return
 				}
 				ff := &files[todo[n]]
-				trees, err := parse.Parse(templateName(ff.src, ff.rel), string(ff.data), "", "", funcs, builtinFuncs)
+				left, right := p.delims(ff.rel)
+				trees, err := parse.Parse(templateName(ff.src, ff.rel), string(ff.data), left, right, funcs, builtinFuncs)
 				if err != nil {
 					continue
 				}
@@ -80,13 +81,21 @@ func templateName(src, rel string) string {
 	return src
 }
 
+// delims returns the delimiters of the pack file at rel (its path in its
+// component folder): those of the rule matching its target, a partial's
+// included, else {{ and }} (see FileRule.Delims).
+func (p *Pack) delims(rel string) (left, right string) {
+	target, _, _, _ := targetName(rel)
+	return delimsFor(p.Files, target)
+}
+
 // addTemplates adds the templates of ff to the pack's set: the trees
 // parseAll made, or, for a template it did not parse, what the set's own
 // parser makes of its text.
 func (p *Pack) addTemplates(ff foundFile) error {
 	name := templateName(ff.src, ff.rel)
 	if ff.trees == nil {
-		_, err := p.tmpl.New(name).Parse(string(ff.data))
+		_, err := p.tmpl.New(name).Delims(p.delims(ff.rel)).Parse(string(ff.data))
 		return err
 	}
 	for n, t := range ff.trees {

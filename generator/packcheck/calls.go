@@ -29,7 +29,7 @@ func (l *linter) checkTemplateCalls() {
 			continue
 		}
 		text := string(l.snap.Files[p])
-		t, err := generator.NewTemplate(p).Parse(text)
+		t, err := generator.NewTemplate(p).Delims(l.m.FileDelims(p)).Parse(text)
 		if err != nil {
 			continue // reported as a template that does not parse
 		}

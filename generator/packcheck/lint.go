@@ -82,6 +82,7 @@ func Lint(src generator.PackSource, spec string) []Problem {
 		l.checkWhen(p)
 		l.checkActionWhen(p)
 		l.checkDeepFiles(p)
+		l.checkShadowedRules(p)
 	}
 	sort.SliceStable(l.problems, func(i, j int) bool {
 		a, b := l.problems[i], l.problems[j]

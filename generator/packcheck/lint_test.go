@@ -106,7 +106,7 @@ func TestLintTable(t *testing.T) {
 		"pack.yaml:28: tests ok: build: break needs a path and the text to find",
 		`pack.yaml:32: files never.txt: when "{{ and .Tests (not .Tests) }}" never holds for any value of the bool and choice variables it uses: 1 file(s) are never rendered`,
 		"pack.yaml:34: files ghost.txt: the rule applies to no file (an earlier rule matches first, or no file has that path)",
-		"pack.yaml:36: files deep/*: * matches one path segment, so the when does not apply to 1 file(s) further down deep/, such as deep/sub/b.txt, which are rendered whatever it says; add a rule for each depth (deep/*/*)",
+		"pack.yaml:36: files deep/*: * matches one path segment, so the when does not apply to 1 file(s) further down deep/, such as deep/sub/b.txt, which are rendered whatever it says; write deep/** to match every depth",
 		"project/_helper: never rendered: a name starting with one _ is a partial, which must end in .tmpl and is only called from other templates; to write a file named _helper, name it literal__helper.tmpl (rendered) or literal__helper (copied as it is)",
 		`project/_version.py.tmpl: never rendered and never called: a name starting with one _ is a partial, which other templates call by name ({{ template "_version.py" . }}); to write a file named _version.py, name it literal__version.py.tmpl (rendered) or literal__version.py (copied as it is)`,
 		`project/a'b.txt: Go module zips refuse this path (invalid char '\''); rename it (use __Var__ tokens, not braces)`,

@@ -34,7 +34,8 @@ func (l *linter) checkVariables() {
 		if partial {
 			continue // a partial's dot is whatever its caller passes
 		}
-		for _, ref := range rootRefs(text) {
+		left, right := l.m.FileDelims(p)
+		for _, ref := range rootRefsIn(text, left, right) {
 			if ref.name == "Facts" {
 				l.add(p, ref.line, "%s", factsOnlyInDefaults)
 			} else if _, ok := declared[ref.name]; !ok {
@@ -122,8 +123,12 @@ type ref struct {
 // rootRefs returns the top-level data fields text uses: .X where dot is the
 // template's data (not inside range or with, which move it), and $.X
 // anywhere. A text that does not parse gives none (Load reports it).
-func rootRefs(text string) []ref {
-	t, err := generator.NewTemplate("lint").Parse(text)
+func rootRefs(text string) []ref { return rootRefsIn(text, "", "") }
+
+// rootRefsIn is rootRefs of a template with the delimiters left and right
+// ("" for the default).
+func rootRefsIn(text, left, right string) []ref {
+	t, err := generator.NewTemplate("lint").Delims(left, right).Parse(text)
 	if err != nil || t.Tree == nil {
 		return nil
 	}

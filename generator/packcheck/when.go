@@ -49,18 +49,15 @@ func (l *linter) checkActionWhen(p *generator.Pack) {
 	}
 }
 
-// checkDeepFiles reports a conditional rule for a folder's files, DIR/*
-// (or DIR/**, which path.Match reads as DIR/*), when files further down DIR
-// match no rule: * does not cross a /, so the condition leaves them out and
-// they are rendered whatever it says.
+// checkDeepFiles reports a conditional rule for a folder's files, DIR/*,
+// when files further down DIR match no rule: * does not cross a /, so the
+// condition leaves them out and they are rendered whatever it says (DIR/**
+// is what reaches them).
 func (l *linter) checkDeepFiles(p *generator.Pack) {
 	files := p.SourceFiles()
 	for i, r := range p.Files {
-		dir, ok := strings.CutSuffix(r.Path, "/**")
-		if !ok {
-			dir, ok = strings.CutSuffix(r.Path, "/*")
-		}
-		if r.When == "" || !ok || strings.ContainsAny(dir, "*?[") {
+		dir, ok := strings.CutSuffix(r.Path, "/*")
+		if r.When == "" || !ok || strings.ContainsAny(dir, "*?[{") {
 			continue
 		}
 		var deep []string
@@ -70,7 +67,7 @@ func (l *linter) checkDeepFiles(p *generator.Pack) {
 			}
 		}
 		if len(deep) > 0 {
-			l.add("pack.yaml", l.lines[fmt.Sprintf("files[%d]", i)], "files %s: * matches one path segment, so the when does not apply to %d file(s) further down %s/, such as %s, which are rendered whatever it says; add a rule for each depth (%s/*/*)", r.Path, len(deep), dir, deep[0], dir)
+			l.add("pack.yaml", l.lines[fmt.Sprintf("files[%d]", i)], "files %s: * matches one path segment, so the when does not apply to %d file(s) further down %s/, such as %s, which are rendered whatever it says; write %s/** to match every depth", r.Path, len(deep), dir, deep[0], dir)
 		}
 	}
 }
