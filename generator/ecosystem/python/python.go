@@ -274,29 +274,6 @@ func (py *Python) notes(installs bool) []string {
 	return notes
 }
 
-// installNote says what CI installs for the tests, "" when only the
-// project; uv reports an install with uv (pip 25.1 is then not needed).
-func installNote(py *Python, uv bool) string {
-	var what []string
-	if len(py.TestExtras) > 0 {
-		what = append(what, fmt.Sprintf("its %s %s of [project.optional-dependencies]", plural(py.TestExtras, "extra"), strings.Join(py.TestExtras, ", ")))
-	}
-	if len(py.TestGroups) > 0 {
-		pip := " (with pip 25.1 or later)"
-		if uv {
-			pip = ""
-		}
-		what = append(what, fmt.Sprintf("its %s %s of [dependency-groups]%s", plural(py.TestGroups, "dependency group"), strings.Join(py.TestGroups, ", "), pip))
-	}
-	if len(py.TestRequirements) > 0 && !uv {
-		what = append(what, "the requirements in "+strings.Join(py.TestRequirements, ", ")+" (pip install -r)")
-	}
-	if len(what) == 0 {
-		return ""
-	}
-	return "CI installs the project with " + strings.Join(what, " and ") + " before it runs the tests"
-}
-
 // firstN is the first n of s, with "..." for the rest.
 func firstN(s []string, n int) []string {
 	if len(s) <= n {
