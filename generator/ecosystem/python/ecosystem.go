@@ -36,7 +36,7 @@ func (Ecosystem) Facts(r *probe.Repo, req ecosystem.Request) (*ecosystem.Facts, 
 	if err := servable(py, req.Pack); err != nil {
 		return nil, err
 	}
-	f := &ecosystem.Facts{Values: py.Values(), Summary: "python: " + py.Summary(), Notes: py.Notes(), Drives: []string{"pyproject.toml"}}
+	f := &ecosystem.Facts{Values: py.Values(), Summary: "python: " + py.Summary(), Notes: py.notes(req.Pack == nil || req.Pack.Declares("Installer")), Drives: []string{"pyproject.toml"}}
 	if py.VersionFile != "" {
 		f.Drives = []string{py.VersionFile}
 		if req.Pack != nil && !req.Pack.Declares("VersionFile") {

@@ -201,7 +201,8 @@ func (py *Python) Summary() string {
 // version is read from, which the build writes VERSION into),
 // Layout ("src" or "flat"), Packages (a flat layout's import packages,
 // space separated, which the build byte-compiles), TestExtras, TestGroups and
-// TestRequirements (space separated) and Pytest ("true" when the tests need pytest).
+// TestRequirements (space separated), Pytest ("true" when the tests need pytest)
+// and Installer ("uv" when CI installs the environment uv.lock pins).
 func (py *Python) Values() map[string]string {
 	v := map[string]string{}
 	if py.Name != "" {
@@ -231,53 +232,46 @@ func (py *Python) Values() map[string]string {
 	if len(py.PytestFiles) > 0 {
 		v["Pytest"] = "true"
 	}
+	if py.UsesUV() {
+		v["Installer"] = "uv"
+	}
 	return v
 }
 
 // Notes say what the build will not do for this project: test without a
 // tests/ folder, or pack with a backend other than setuptools when the build
-// module is missing.
-func (py *Python) Notes() []string {
+// module is missing; and how CI installs what the tests need, with uv when
+// the repository has a uv.lock (see UsesUV).
+func (py *Python) Notes() []string { return py.notes(true) }
+
+// notes are Notes for a pack that installs with uv (installs) or only pip.
+func (py *Python) notes(installs bool) []string {
 	var notes []string
 	switch {
 	case !py.Tests:
 		notes = append(notes, "there is no tests/ folder: ./build.sh test runs unittest discovery in tests/, so it fails until there is one")
 	case len(py.PytestFiles) > 0:
-		notes = append(notes, fmt.Sprintf("the tests need pytest (%s): ./build.sh test runs pytest, and fails saying so where it is not installed; CI installs it", strings.Join(firstN(py.PytestFiles, 3), ", ")))
+		ci := "CI installs it"
+		if installs && py.UsesUV() {
+			ci = "CI has it when uv.lock's environment does"
+		}
+		notes = append(notes, fmt.Sprintf("the tests need pytest (%s): ./build.sh test runs pytest, and fails saying so where it is not installed; %s", strings.Join(firstN(py.PytestFiles, 3), ", "), ci))
 	case !py.TestsPackage:
 		notes = append(notes, "tests/ has no __init__.py: unittest discovery (./build.sh test without pytest) needs one; add an empty tests/__init__.py")
 	}
-	if s := installNote(py); s != "" {
+	if s := installNote(py, installs && py.UsesUV()); s != "" {
 		notes = append(notes, s)
 	}
-	if s := toolNote(py); s != "" {
+	if s := toolNote(py, installs && py.UsesUV()); s != "" {
 		notes = append(notes, s)
 	}
-	if py.UVLock {
-		notes = append(notes, "uv.lock is not read: CI installs the project and what its tests need with pip, at the newest versions their ranges allow, not the locked ones")
+	if s := uvNote(py, installs); s != "" {
+		notes = append(notes, s)
 	}
 	if py.Backend != "" && py.Backend != "setuptools.build_meta" {
 		notes = append(notes, fmt.Sprintf("the build backend is %s: ./build.sh pack needs the build module for it (python3 -m pip install build)", py.Backend))
 	}
 	return notes
-}
-
-// installNote says what CI installs for the tests, "" when only the project.
-func installNote(py *Python) string {
-	var what []string
-	if len(py.TestExtras) > 0 {
-		what = append(what, fmt.Sprintf("its %s %s of [project.optional-dependencies]", plural(py.TestExtras, "extra"), strings.Join(py.TestExtras, ", ")))
-	}
-	if len(py.TestGroups) > 0 {
-		what = append(what, fmt.Sprintf("its %s %s of [dependency-groups] (with pip 25.1 or later)", plural(py.TestGroups, "dependency group"), strings.Join(py.TestGroups, ", ")))
-	}
-	if len(py.TestRequirements) > 0 {
-		what = append(what, "the requirements in "+strings.Join(py.TestRequirements, ", ")+" (pip install -r)")
-	}
-	if len(what) == 0 {
-		return ""
-	}
-	return "CI installs the project with " + strings.Join(what, " and ") + " before it runs the tests"
 }
 
 // firstN is the first n of s, with "..." for the rest.

@@ -101,13 +101,18 @@ func versionSource(tool Tool, md toml.MetaData, t toolTables) string {
 }
 
 // toolNote says how the build serves a project written for tool, "" for
-// setuptools.
-func toolNote(py *Python) string {
+// setuptools; uv reports that CI installs with uv rather than pip.
+func toolNote(py *Python, uv bool) string {
 	target := "[project] version"
 	if py.VersionFile != "" {
 		target = py.VersionAttr + " in " + py.VersionFile
 	}
-	how := "the build writes VERSION into " + target + ", runs the tests with pytest or unittest, and packs with python3 -m build (which runs %s); CI installs with pip"
+	how := "the build writes VERSION into " + target + ", runs the tests with pytest or unittest, and packs with python3 -m build (which runs %s); CI installs with "
+	if uv {
+		how += "uv"
+	} else {
+		how += "pip"
+	}
 	switch py.Tool {
 	case Poetry:
 		s := "a Poetry project with a PEP 621 [project] table: " + fmt.Sprintf(how, "poetry-core")
