@@ -30,6 +30,14 @@ tools() {
   install_tool mcs mono-mcs
   install_tool mono mono-runtime
   install_tool strace strace
+  # uv, for the end-to-end tests of a uv.lock project (they find it on PATH or
+  # as python3's uv module, which pip installs).
+  if command -v python3 >/dev/null 2>&1 && ! command -v uv >/dev/null 2>&1 \
+    && ! python3 -c 'import uv' >/dev/null 2>&1; then
+    echo "build.sh: installing uv (pip)" >&2
+    { python3 -m pip install -q --user uv || python3 -m pip install -q uv; } >/dev/null 2>&1 \
+      || echo "build.sh: could not install uv; the tests that need it will skip" >&2
+  fi
 }
 
 # install_tool COMMAND PACKAGE installs PACKAGE with apt-get unless COMMAND is
