@@ -72,7 +72,7 @@ func runPackNew(e *env, opts *packNewOptions) error {
 	if err != nil {
 		return err
 	}
-	if flat, err := flatManifest(e, opts.from, snap.Files["pack.yaml"]); err != nil {
+	if flat, err := flatManifest(e, opts.from, snap.Files["pack.yaml"], snap.Files); err != nil {
 		return err
 	} else if flat != nil {
 		snap.Files["pack.yaml"] = flat
@@ -119,11 +119,13 @@ func runPackNew(e *env, opts *packNewOptions) error {
 
 // flatManifest tidies the pack.yaml of a pack that extends another, which
 // pack new copies merged over its base (crane wrote that pack.yaml, so
-// nothing of its author's is lost): a rule of the base for a path the pack
-// gave its own rule could never apply, and lint would say so; the empty
-// name_rule is crane's older name for ecosystem. nil when from extends
-// nothing: its pack.yaml is its author's, kept as written.
-func flatManifest(e *env, from string, merged []byte) ([]byte, error) {
+// nothing of its author's is lost): a rule that applies to no file of the
+// merged pack is left out, as lint would report it: a rule of the base for
+// a path the pack gave its own rule (the first match wins), or for files
+// the pack drops; the empty name_rule is crane's older name for ecosystem.
+// nil when from extends nothing: its pack.yaml is its author's, kept as
+// written.
+func flatManifest(e *env, from string, merged []byte, files map[string][]byte) ([]byte, error) {
 	own, err := e.packs.OwnManifest(from)
 	var head struct {
 		Extends string `yaml:"extends"`
@@ -135,13 +137,20 @@ func flatManifest(e *env, from string, merged []byte) ([]byte, error) {
 	if err := yaml.Unmarshal(merged, &m); err != nil {
 		return nil, fmt.Errorf("pack new: the merged pack.yaml of %s: %w", from, err)
 	}
-	seen := map[string]bool{}
+	p, err := e.packs.Load(from)
+	if err != nil {
+		return nil, err
+	}
+	paths := make([]string, 0, len(files))
+	for f := range files {
+		paths = append(paths, f)
+	}
+	used := p.RulesInUse(paths)
 	rules := m.Files[:0]
-	for _, r := range m.Files {
-		if !seen[r.Path] {
+	for i, r := range m.Files {
+		if used[i] {
 			rules = append(rules, r)
 		}
-		seen[r.Path] = true
 	}
 	m.Files = rules
 	out, err := yaml.Marshal(m)
