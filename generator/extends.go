@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"path"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -168,7 +169,7 @@ func mergeSnapshots(name string, base, top packsrc.Snapshot, drop []string) (pac
 	var problems []string
 	for i, d := range drop {
 		if !used[i] {
-			problems = append(problems, fmt.Sprintf("pack.yaml: drop %q matches no file of the pack extended", d))
+			problems = append(problems, fmt.Sprintf("pack.yaml: drop %q matches no file of the pack extended%s", d, dropHint(d, base)))
 		}
 	}
 	if len(problems) > 0 {
@@ -227,4 +228,25 @@ func firstSet(s ...string) string {
 		}
 	}
 	return ""
+}
+
+// dropHint points a drop that names a file as it is rendered (build.ps1)
+// at the file's path in the pack extended (build/executable_build.ps1.tmpl),
+// which is what drop matches; "" when no file renders to what it names.
+func dropHint(d string, base packsrc.Snapshot) string {
+	var hits []string
+	for p := range base.Files {
+		_, rel, ok := strings.Cut(p, "/")
+		if !ok {
+			continue
+		}
+		if target, _, _, _ := targetName(rel); matchRulePath(d, target) {
+			hits = append(hits, p)
+		}
+	}
+	if len(hits) == 0 {
+		return ""
+	}
+	sort.Strings(hits)
+	return fmt.Sprintf("; drop takes paths as they are in the pack, such as %s, not as they are rendered", hits[0])
 }

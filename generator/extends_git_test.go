@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -67,6 +68,27 @@ func TestExtendsSiblingInGitRepo(t *testing.T) {
 		_, err := s.Load(url + "//" + name)
 		if err == nil || !strings.Contains(err.Error(), "may extend a folder of its own repository only") {
 			t.Errorf("%s: got %v, want a refusal naming the repository", name, err)
+		}
+	}
+}
+
+// TestDropRenderedNameHint: a drop written as the file is rendered
+// (**/*.ps1 for build/executable_build.ps1.tmpl) matches nothing, and the
+// error names the path in the pack to give instead.
+func TestDropRenderedNameHint(t *testing.T) {
+	base := packsrc.Snapshot{Files: map[string][]byte{
+		"pack.yaml":                       []byte("name: base\nversion: 1.0.0\ndescription: d\n"),
+		"build/executable_build.ps1.tmpl": []byte("x"),
+	}}
+	top := packsrc.Snapshot{Files: map[string][]byte{"pack.yaml": []byte("name: top\nversion: 1.0.0\ndescription: d\n")}}
+	for drop, want := range map[string]string{
+		"**/*.ps1":  `pack.yaml: drop "**/*.ps1" matches no file of the pack extended; drop takes paths as they are in the pack, such as build/executable_build.ps1.tmpl, not as they are rendered`,
+		"nothing/*": `pack.yaml: drop "nothing/*" matches no file of the pack extended`,
+	} {
+		_, err := mergeSnapshots("top", base, top, []string{drop})
+		var pe *PackError
+		if !errors.As(err, &pe) || len(pe.Problems) != 1 || pe.Problems[0] != want {
+			t.Errorf("drop %s: got %v, want %q", drop, err, want)
 		}
 	}
 }
