@@ -153,9 +153,39 @@ func flatManifest(e *env, from string, merged []byte, files map[string][]byte) (
 		}
 	}
 	m.Files = rules
-	out, err := yaml.Marshal(m)
-	if err != nil {
+	var doc yaml.Node
+	if err := doc.Encode(m); err != nil {
 		return nil, err
 	}
-	return nameRuleLineRe.ReplaceAll(out, nil), nil
+	dropEmpty(&doc)
+	var out strings.Builder
+	enc := yaml.NewEncoder(&out)
+	enc.SetIndent(2)
+	if err := enc.Encode(&doc); err != nil {
+		return nil, err
+	}
+	return nameRuleLineRe.ReplaceAll([]byte(out.String()), nil), nil
+}
+
+// dropEmpty removes, from every mapping under n, the keys whose value is
+// empty ("", false, [] or {}): what crane reads as unset anyway, which a
+// pack.yaml an author edits is better without (policy: "", needs: [] on
+// every rule).
+func dropEmpty(n *yaml.Node) {
+	for _, c := range n.Content {
+		dropEmpty(c)
+	}
+	if n.Kind != yaml.MappingNode {
+		return
+	}
+	kept := n.Content[:0]
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		v := n.Content[i+1]
+		empty := (v.Kind == yaml.ScalarNode && v.Tag != "!!int" && (v.Value == "" || v.Value == "false" && v.Tag == "!!bool")) ||
+			((v.Kind == yaml.SequenceNode || v.Kind == yaml.MappingNode) && len(v.Content) == 0)
+		if !empty {
+			kept = append(kept, n.Content[i], v)
+		}
+	}
+	n.Content = kept
 }
