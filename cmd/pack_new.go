@@ -72,7 +72,7 @@ func runPackNew(e *env, opts *packNewOptions) error {
 	if err != nil {
 		return err
 	}
-	if flat, err := flatManifest(e, opts.from, snap.Files["pack.yaml"]); err != nil {
+	if flat, err := flatManifest(e, opts.from, snap.Files["pack.yaml"], snap.Files); err != nil {
 		return err
 	} else if flat != nil {
 		snap.Files["pack.yaml"] = flat
@@ -119,11 +119,13 @@ func runPackNew(e *env, opts *packNewOptions) error {
 
 // flatManifest tidies the pack.yaml of a pack that extends another, which
 // pack new copies merged over its base (crane wrote that pack.yaml, so
-// nothing of its author's is lost): a rule of the base for a path the pack
-// gave its own rule could never apply, and lint would say so; the empty
-// name_rule is crane's older name for ecosystem. nil when from extends
-// nothing: its pack.yaml is its author's, kept as written.
-func flatManifest(e *env, from string, merged []byte) ([]byte, error) {
+// nothing of its author's is lost): a rule that applies to no file of the
+// merged pack is left out, as lint would report it: a rule of the base for
+// a path the pack gave its own rule (the first match wins), or for files
+// the pack drops; the empty name_rule is crane's older name for ecosystem.
+// nil when from extends nothing: its pack.yaml is its author's, kept as
+// written.
+func flatManifest(e *env, from string, merged []byte, files map[string][]byte) ([]byte, error) {
 	own, err := e.packs.OwnManifest(from)
 	var head struct {
 		Extends string `yaml:"extends"`
@@ -135,18 +137,55 @@ func flatManifest(e *env, from string, merged []byte) ([]byte, error) {
 	if err := yaml.Unmarshal(merged, &m); err != nil {
 		return nil, fmt.Errorf("pack new: the merged pack.yaml of %s: %w", from, err)
 	}
-	seen := map[string]bool{}
-	rules := m.Files[:0]
-	for _, r := range m.Files {
-		if !seen[r.Path] {
-			rules = append(rules, r)
-		}
-		seen[r.Path] = true
-	}
-	m.Files = rules
-	out, err := yaml.Marshal(m)
+	p, err := e.packs.Load(from)
 	if err != nil {
 		return nil, err
 	}
-	return nameRuleLineRe.ReplaceAll(out, nil), nil
+	paths := make([]string, 0, len(files))
+	for f := range files {
+		paths = append(paths, f)
+	}
+	used := p.RulesInUse(paths)
+	rules := m.Files[:0]
+	for i, r := range m.Files {
+		if used[i] {
+			rules = append(rules, r)
+		}
+	}
+	m.Files = rules
+	var doc yaml.Node
+	if err := doc.Encode(m); err != nil {
+		return nil, err
+	}
+	dropEmpty(&doc)
+	var out strings.Builder
+	enc := yaml.NewEncoder(&out)
+	enc.SetIndent(2)
+	if err := enc.Encode(&doc); err != nil {
+		return nil, err
+	}
+	return nameRuleLineRe.ReplaceAll([]byte(out.String()), nil), nil
+}
+
+// dropEmpty removes, from every mapping under n, the keys whose value is
+// empty ("", false, [] or {}): what crane reads as unset anyway, which a
+// pack.yaml an author edits is better without (policy: "", needs: [] on
+// every rule).
+func dropEmpty(n *yaml.Node) {
+	for _, c := range n.Content {
+		dropEmpty(c)
+	}
+	if n.Kind != yaml.MappingNode {
+		return
+	}
+	kept := n.Content[:0]
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		v := n.Content[i+1]
+		empty := (v.Kind == yaml.ScalarNode && v.Tag != "!!int" && (v.Value == "" || v.Value == "false" && v.Tag == "!!bool")) ||
+			((v.Kind == yaml.SequenceNode || v.Kind == yaml.MappingNode) && len(v.Content) == 0)
+		if !empty {
+			kept = append(kept, n.Content[i], v)
+		}
+	}
+	n.Content = kept
 }

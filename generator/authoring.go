@@ -84,3 +84,27 @@ func (p *Pack) RulesFor(target string) []int {
 	}
 	return out
 }
+
+// RulesInUse returns the indexes in Files of the rules that apply to
+// something: the first match of a file of the pack, or of a partial among
+// paths (the pack's files, as "build/dot_github/workflows/_steps.yml.tmpl")
+// when the rule gives it its delims, the one thing a rule does to a
+// partial. A rule not in it could go without changing any output.
+func (p *Pack) RulesInUse(paths []string) map[int]bool {
+	used := map[int]bool{}
+	for _, f := range p.files {
+		used[p.RuleFor(f.target)] = true
+	}
+	for _, src := range paths {
+		top, rel, ok := strings.Cut(src, "/")
+		if !ok || (top != ComponentProject && top != ComponentBuild) {
+			continue
+		}
+		target, _, render, partial := targetName(rel)
+		if i := p.RuleFor(target); partial && render && i >= 0 && len(p.rules[i].Delims) > 0 {
+			used[i] = true
+		}
+	}
+	delete(used, -1)
+	return used
+}

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"path"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -27,9 +28,9 @@ type overlay struct {
 // the base's variables with snap's added (one of the same name replaces
 // it); snap's file rules before the base's; snap's name, version and
 // description, and the base's other fields where snap leaves them empty.
-// dir is the folder snap was read from ("" for a built-in or git pack),
-// against which a relative extends is resolved.
-func (s PackSource) extend(snap packsrc.Snapshot, dir string, chain []string) (packsrc.Snapshot, error) {
+// at is where snap was read from, against which a relative extends is
+// resolved.
+func (s PackSource) extend(snap packsrc.Snapshot, at packPlace, chain []string) (packsrc.Snapshot, error) {
 	var ov overlay
 	_ = yaml.Unmarshal(snap.Files["pack.yaml"], &ov) // LoadPack reports a bad pack.yaml
 	if ov.Extends == "" {
@@ -42,47 +43,84 @@ func (s PackSource) extend(snap packsrc.Snapshot, dir string, chain []string) (p
 	if len(chain) >= maxExtends {
 		return snap, &PackError{Pack: name, Problems: []string{fmt.Sprintf("pack.yaml: extends: the chain %s is longer than %d packs (a cycle?)", strings.Join(append(chain, ov.Extends), " -> "), maxExtends)}}
 	}
-	base, baseDir, err := s.baseSnapshot(ov.Extends, dir)
+	base, baseAt, err := s.baseSnapshot(ov.Extends, at)
 	if err != nil {
 		return snap, fmt.Errorf("pack %s: extends %s: %w", name, ov.Extends, err)
 	}
-	if base, err = s.extend(base, baseDir, append(chain, ov.Extends)); err != nil {
+	if base, err = s.extend(base, baseAt, append(chain, ov.Extends)); err != nil {
 		return snap, err
 	}
 	return mergeSnapshots(name, base, snap, ov.Drop)
 }
 
+// packPlace is where a pack was read from: a folder (dir), a git
+// repository at a commit (git, with Subdir the pack's folder in it), or
+// neither (a built-in pack).
+type packPlace struct {
+	dir string
+	git *packsrc.Source
+}
+
+// gitPlace is the place of a pack fetched from src at origin's commit.
+func gitPlace(src packsrc.Source, origin packsrc.Origin) packPlace {
+	src.Ref = origin.Commit
+	return packPlace{git: &src}
+}
+
 // baseSnapshot reads the pack an extends names: a built-in pack, a git
-// repository, or, for a pack in a folder (dir), a folder (relative to dir).
-// A pack from git or a built-in one cannot name a folder: it would read
-// files of the machine it runs on.
-func (s PackSource) baseSnapshot(spec, dir string) (packsrc.Snapshot, string, error) {
+// repository, or a folder: for a pack in a folder, relative to it (or
+// absolute); for a pack from git, a folder of the same repository at the
+// same commit, relative to the pack's own folder. A pack from git or a
+// built-in one cannot name a folder of the machine.
+func (s PackSource) baseSnapshot(spec string, at packPlace) (packsrc.Snapshot, packPlace, error) {
 	src, err := packsrc.Parse(spec)
 	if err != nil {
-		return packsrc.Snapshot{}, "", err
+		return packsrc.Snapshot{}, packPlace{}, err
 	}
 	switch src.Kind {
 	case packsrc.Builtin:
 		snap, err := builtinSnapshot(s.fsys, src.Name)
-		return snap, "", err
+		return snap, packPlace{}, err
 	case packsrc.Dir:
-		if dir == "" {
-			// A pack from git must not read this machine's folders.
-			return packsrc.Snapshot{}, "", fmt.Errorf("only a pack in a folder may extend a folder; give a built-in pack or a git URL")
+		if at.git != nil {
+			if src, err = siblingInRepo(*at.git, src.Path); err != nil {
+				return packsrc.Snapshot{}, packPlace{}, err
+			}
+			break
+		}
+		if at.dir == "" {
+			// A built-in pack must not read this machine's folders.
+			return packsrc.Snapshot{}, packPlace{}, fmt.Errorf("only a pack in a folder or a git repository may extend a folder; give a built-in pack or a git URL")
 		}
 		p := src.Path
 		if !filepath.IsAbs(p) {
-			p = filepath.Join(dir, p)
+			p = filepath.Join(at.dir, p)
 		}
 		snap, err := packsrc.ReadDir(p, packsrc.DefaultLimits)
-		return snap, p, err
+		return snap, packPlace{dir: p}, err
 	}
 	cache, err := s.gitCache()
 	if err != nil {
-		return packsrc.Snapshot{}, "", err
+		return packsrc.Snapshot{}, packPlace{}, err
 	}
-	snap, _, err := cache.Fetch(s.context(), src)
-	return snap, "", err
+	snap, origin, err := cache.Fetch(s.context(), src)
+	return snap, gitPlace(src, origin), err
+}
+
+// siblingInRepo is the folder rel, relative to the folder of the pack from
+// git at, as a source in the same repository at the same commit. rel must
+// stay inside the repository: a pack from git never reads this machine's
+// folders.
+func siblingInRepo(at packsrc.Source, rel string) (packsrc.Source, error) {
+	joined := path.Clean(path.Join(at.Subdir, rel))
+	if path.IsAbs(rel) || filepath.IsAbs(rel) || strings.Contains(rel, `\`) || joined == ".." || strings.HasPrefix(joined, "../") {
+		return at, fmt.Errorf("a pack from git may extend a folder of its own repository only, given relative to the pack's folder with / (such as ../company-base), or a built-in pack or a git URL; %s is outside the repository", rel)
+	}
+	at.Subdir = joined
+	if joined == "." {
+		at.Subdir = ""
+	}
+	return at, nil
 }
 
 // builtinSnapshot reads the built-in pack name into a snapshot.
@@ -131,7 +169,7 @@ func mergeSnapshots(name string, base, top packsrc.Snapshot, drop []string) (pac
 	var problems []string
 	for i, d := range drop {
 		if !used[i] {
-			problems = append(problems, fmt.Sprintf("pack.yaml: drop %q matches no file of the pack extended", d))
+			problems = append(problems, fmt.Sprintf("pack.yaml: drop %q matches no file of the pack extended%s", d, dropHint(d, base)))
 		}
 	}
 	if len(problems) > 0 {
@@ -190,4 +228,25 @@ func firstSet(s ...string) string {
 		}
 	}
 	return ""
+}
+
+// dropHint points a drop that names a file as it is rendered (build.ps1)
+// at the file's path in the pack extended (build/executable_build.ps1.tmpl),
+// which is what drop matches; "" when no file renders to what it names.
+func dropHint(d string, base packsrc.Snapshot) string {
+	var hits []string
+	for p := range base.Files {
+		_, rel, ok := strings.Cut(p, "/")
+		if !ok {
+			continue
+		}
+		if target, _, _, _ := targetName(rel); matchRulePath(d, target) {
+			hits = append(hits, p)
+		}
+	}
+	if len(hits) == 0 {
+		return ""
+	}
+	sort.Strings(hits)
+	return fmt.Sprintf("; drop takes paths as they are in the pack, such as %s, not as they are rendered", hits[0])
 }

@@ -154,9 +154,10 @@ func TestListVariable(t *testing.T) {
 	}
 }
 
-// TestExtendsFromGitCannotReadFolders: a pack that does not come from a
-// folder (here, as from git: no folder to resolve against) may not extend a
-// folder of the machine, absolute or relative.
+// TestExtendsFromGitCannotReadFolders: a pack that comes from neither a
+// folder nor git (a built-in) may not extend a folder of the machine,
+// absolute or relative; one from git only one of its own repository (see
+// TestExtendsSiblingInGitRepo).
 func TestExtendsFromGitCannotReadFolders(t *testing.T) {
 	secret := writeFolder(t, map[string]string{"pack.yaml": "name: secret\n", "project/key": "secret"})
 	for _, ext := range []string{secret, "../secret"} {
@@ -164,8 +165,8 @@ func TestExtendsFromGitCannotReadFolders(t *testing.T) {
 			"pack.yaml":     []byte("name: evil\nversion: 1.0.0\ndescription: d\nextends: " + ext + "\n"),
 			"project/a.txt": []byte("a"),
 		}}
-		_, err := NewPackSource(minimalPack()).extend(snap, "", []string{"git"})
-		if err == nil || !strings.Contains(err.Error(), "only a pack in a folder may extend a folder") {
+		_, err := NewPackSource(minimalPack()).extend(snap, packPlace{}, []string{"builtin"})
+		if err == nil || !strings.Contains(err.Error(), "only a pack in a folder or a git repository may extend a folder") {
 			t.Errorf("extends %s from git: %v", ext, err)
 		}
 	}

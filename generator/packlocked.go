@@ -83,11 +83,11 @@ func (s PackSource) fetchMerged(src packsrc.Source) (packsrc.Snapshot, error) {
 	if err != nil {
 		return packsrc.Snapshot{}, err
 	}
-	snap, _, err := cache.Fetch(s.context(), src)
+	snap, origin, err := cache.Fetch(s.context(), src)
 	if err != nil {
 		return snap, err
 	}
-	return s.extend(snap, "", []string{src.String()})
+	return s.extend(snap, gitPlace(src, origin), []string{src.String()})
 }
 
 // SourceState is what crane status tells, without the network, of the

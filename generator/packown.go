@@ -7,9 +7,20 @@ import "github.com/ewilde/crane/generator/packsrc"
 // crane pack lint reports an overlay's problems at its own lines. A
 // built-in pack's is its pack.yaml as embedded.
 func (s PackSource) OwnManifest(spec string) ([]byte, error) {
-	src, err := packsrc.Parse(spec)
+	snap, err := s.OwnSnapshot(spec)
 	if err != nil {
 		return nil, err
+	}
+	return snap.Files["pack.yaml"], nil
+}
+
+// OwnSnapshot returns the files of the pack spec names as its author wrote
+// them, before they are merged over a pack it extends: lint tells the
+// author's files from the base's with it.
+func (s PackSource) OwnSnapshot(spec string) (packsrc.Snapshot, error) {
+	src, err := packsrc.Parse(spec)
+	if err != nil {
+		return packsrc.Snapshot{}, err
 	}
 	var snap packsrc.Snapshot
 	switch src.Kind {
@@ -23,8 +34,5 @@ func (s PackSource) OwnManifest(spec string) ([]byte, error) {
 			snap, _, err = cache.Fetch(s.context(), src)
 		}
 	}
-	if err != nil {
-		return nil, err
-	}
-	return snap.Files["pack.yaml"], nil
+	return snap, err
 }

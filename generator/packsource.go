@@ -79,23 +79,24 @@ func (s PackSource) Snapshot(spec string) (packsrc.Snapshot, packsrc.Origin, err
 	}
 	var snap packsrc.Snapshot
 	origin := packsrc.Origin{Source: src.String()}
-	dir := ""
+	var at packPlace
 	switch src.Kind {
 	case packsrc.Builtin:
 		snap, err = builtinSnapshot(s.fsys, src.Name)
 	case packsrc.Dir:
 		snap, err = packsrc.ReadDir(src.Path, packsrc.DefaultLimits)
-		origin.Source, dir = filepath.ToSlash(src.Path), src.Path
+		origin.Source, at.dir = filepath.ToSlash(src.Path), src.Path
 	case packsrc.Git:
 		var cache packsrc.Cache
 		if cache, err = s.gitCache(); err == nil {
 			snap, origin, err = cache.Fetch(s.context(), src)
+			at = gitPlace(src, origin)
 		}
 	}
 	if err != nil {
 		return snap, origin, err
 	}
-	if snap, err = s.extend(snap, dir, []string{spec}); err != nil {
+	if snap, err = s.extend(snap, at, []string{spec}); err != nil {
 		return snap, origin, err
 	}
 	origin.Hash = snap.Hash() // of the pack as merged over what it extends

@@ -61,8 +61,8 @@ func Lint(src generator.PackSource, spec string) []Problem {
 	}
 	l := &linter{snap: snap, lines: manifestLines(snap.Files["pack.yaml"])}
 	_ = yaml.Unmarshal(snap.Files["pack.yaml"], &l.m)
-	if own := ownManifest(src, spec); own != nil {
-		l.useOwnManifest(own)
+	if own, files := ownPack(src, spec); own != nil {
+		l.useOwnManifest(own, files)
 	}
 	p, err := src.Load(spec)
 	switch {
@@ -83,6 +83,7 @@ func Lint(src generator.PackSource, spec string) []Problem {
 		l.checkActionWhen(p)
 		l.checkDeepFiles(p)
 		l.checkShadowedRules(p)
+		l.checkBaseDelims(p)
 	}
 	sort.SliceStable(l.problems, func(i, j int) bool {
 		a, b := l.problems[i], l.problems[j]

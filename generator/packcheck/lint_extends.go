@@ -16,34 +16,40 @@ type overlayInfo struct {
 	extendsLine int             // the line of extends: in the author's pack.yaml
 	ownRules    int             // files[0:ownRules] of the merged manifest are the author's
 	ownVars     map[string]bool // variables the author's pack.yaml declares
+	ownFiles    map[string]bool // the author's files (paths in the pack); the others are the base's
 }
 
-// ownManifest reads the pack.yaml of the pack spec names as its author
-// wrote it; nil for a pack that extends nothing.
-func ownManifest(src generator.PackSource, spec string) []byte {
-	data, err := src.OwnManifest(spec)
+// ownPack reads the pack.yaml of the pack spec names as its author wrote
+// it, and the paths of its files; nil for a pack that extends nothing.
+func ownPack(src generator.PackSource, spec string) ([]byte, map[string]bool) {
+	snap, err := src.OwnSnapshot(spec)
 	if err != nil {
-		return nil
+		return nil, nil
 	}
+	data := snap.Files["pack.yaml"]
 	var head struct {
 		Extends string `yaml:"extends"`
 	}
 	if yaml.Unmarshal(data, &head) != nil || head.Extends == "" {
-		return nil
+		return nil, nil
 	}
-	return data
+	files := map[string]bool{}
+	for p := range snap.Files {
+		files[p] = true
+	}
+	return data, files
 }
 
 // useOwnManifest points l's pack.yaml lines at the author's pack.yaml own
 // (the merged one's variables and rules by name and index) and records
 // which rules and variables come from the pack extended.
-func (l *linter) useOwnManifest(own []byte) {
+func (l *linter) useOwnManifest(own []byte, ownFiles map[string]bool) {
 	var m generator.Manifest
 	if yaml.Unmarshal(own, &m) != nil {
 		return
 	}
 	ownLines := manifestLines(own)
-	o := &overlayInfo{extendsLine: ownLines["extends"], ownRules: len(m.Files), ownVars: map[string]bool{}}
+	o := &overlayInfo{extendsLine: ownLines["extends"], ownRules: len(m.Files), ownVars: map[string]bool{}, ownFiles: ownFiles}
 	lines := map[string]int{}
 	for k, v := range ownLines {
 		lines[k] = v

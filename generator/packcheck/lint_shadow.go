@@ -75,3 +75,44 @@ func droppedFields(own, base generator.FileRule) []string {
 	}
 	return lost
 }
+
+// checkBaseDelims reports, in a pack that extends another, a rule of its
+// own whose delims apply to templates of the pack extended that were
+// written for other ones (the base's rule's, else {{ }}): the first
+// matching rule wins, so a rule for .github/workflows/** with [[ ]] makes
+// the base's workflow print its {{ .Name }} as it is.
+func (l *linter) checkBaseDelims(p *generator.Pack) {
+	if l.overlay == nil {
+		return
+	}
+	type key struct {
+		rule int
+		base string // the delims the file was written for
+	}
+	count := map[key]int{}
+	example := map[key]string{}
+	var order []key
+	for _, f := range p.SourceFiles() {
+		idx := p.RulesFor(f.Target)
+		if !f.Render || l.overlay.ownFiles[f.Src] || len(idx) == 0 || l.baseRule(idx[0]) || len(p.Files[idx[0]].Delims) != 2 {
+			continue
+		}
+		base := []string{"{{", "}}"}
+		if j := slices.IndexFunc(idx, l.baseRule); j >= 0 && len(p.Files[idx[j]].Delims) == 2 {
+			base = p.Files[idx[j]].Delims
+		}
+		if slices.Equal(base, p.Files[idx[0]].Delims) {
+			continue
+		}
+		k := key{idx[0], base[0] + " " + base[1]}
+		if count[k] == 0 {
+			order = append(order, k)
+			example[k] = f.Src
+		}
+		count[k]++
+	}
+	for _, k := range order {
+		r := p.Files[k.rule]
+		l.add("pack.yaml", l.lines[fmt.Sprintf("files[%d]", k.rule)], "files %s: its delims %s %s apply to %d template(s) of the pack extended written for %s, such as %s, whose actions would render as text; give the rule a path that names only this pack's files", r.Path, r.Delims[0], r.Delims[1], count[k], k.base, example[k])
+	}
+}

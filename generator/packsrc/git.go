@@ -104,7 +104,16 @@ func (c Cache) Fetch(ctx context.Context, src Source) (Snapshot, Origin, error) 
 	}
 	root := filepath.Join(repoDir, commit)
 	if src.Subdir != "" {
-		root = filepath.Join(root, filepath.FromSlash(src.Subdir))
+		// A symlink in the repository (written as one in the cache) must
+		// not lead the pack's folder elsewhere on this machine.
+		at := root
+		for i, seg := range strings.Split(src.Subdir, "/") {
+			at = filepath.Join(at, seg)
+			if info, err := os.Lstat(at); err == nil && info.Mode()&os.ModeSymlink != 0 {
+				return Snapshot{}, Origin{}, bad("pack %s (commit %.12s): %s is a symlink; packs may not hold symlinks: give the folder it points to in the repository", src.redacted(), commit, strings.Join(strings.Split(src.Subdir, "/")[:i+1], "/"))
+			}
+		}
+		root = at
 	}
 	snap, err := ReadDir(root, c.Limits)
 	if err != nil {

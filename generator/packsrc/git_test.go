@@ -16,7 +16,8 @@ import (
 
 // origin is a bare repository made in the test: on main, commit 1 has
 // packs/svc/pack.yaml "v1" (tagged v1, lightweight), commit 2 changes it
-// to "v2" (tagged v2.0.0, annotated) and adds a symlink; branch dev has a
+// to "v2" (tagged v2.0.0, annotated) and adds a symlink in packs/svc and
+// packs/outside, a symlink to a folder out of the repository; branch dev has a
 // commit 3 with "dev".
 type origin struct {
 	url         string
@@ -60,6 +61,13 @@ func newOrigin(t *testing.T) *origin {
 		t.Fatal(err)
 	}
 	if err := os.Symlink("../../README", filepath.Join(work, "packs/svc/link")); err != nil {
+		t.Fatal(err)
+	}
+	// packs/outside is a symlink to a folder of this machine holding a pack.
+	outside := filepath.Join(base, "outside")
+	os.MkdirAll(outside, 0o755)
+	os.WriteFile(filepath.Join(outside, "pack.yaml"), []byte("outside\n"), 0o644)
+	if err := os.Symlink(outside, filepath.Join(work, "packs/outside")); err != nil {
 		t.Fatal(err)
 	}
 	os.WriteFile(filepath.Join(work, "packs/safe/pack.yaml"), nil, 0o644)
@@ -127,6 +135,8 @@ func TestGitFetchErrors(t *testing.T) {
 		{"unreachable", "https://127.0.0.1:1/acme/packs.git", "pack https://127.0.0.1:1/acme/packs.git: it could not be reached; check the URL and your network"},
 		{"symlink in the pack", o.url + "//packs/svc@v2.0.0", "link: is a symlink; packs may not hold symlinks"},
 		{"missing subfolder", o.url + "//packs/nope@v1", "packs/nope: not found or not a folder"},
+		{"subfolder a symlink out of the repository", o.url + "//packs/outside@v2.0.0", "packs/outside is a symlink"},
+		{"subfolder under a symlink", o.url + "//packs/outside/.@v2.0.0", "packs/outside is a symlink"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

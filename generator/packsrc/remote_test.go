@@ -146,7 +146,7 @@ func TestFetchObjectsShallow(t *testing.T) {
 	if err := gitobj.Walk(store, tree, func(name string, _ gitobj.Entry) error { files = append(files, name); return nil }); err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff([]string{"README", "packs/safe/pack.yaml", "packs/svc/link", "packs/svc/pack.yaml"}, files); diff != "" {
+	if diff := cmp.Diff([]string{"README", "packs/outside", "packs/safe/pack.yaml", "packs/svc/link", "packs/svc/pack.yaml"}, files); diff != "" {
 		t.Errorf("files (-want +got):\n%s", diff)
 	}
 	if _, err := store.EncodedObject(plumbing.CommitObject, plumbing.NewHash(o.commits[0])); err == nil {

@@ -63,8 +63,13 @@ func (s Snapshot) Hash() string {
 
 // ReadDir reads the pack in the folder root into memory. It skips a .git
 // folder, refuses symlinks and anything but regular files and folders
-// (a pack never reaches outside itself), and refuses a pack over lim.
+// (a pack never reaches outside itself), and refuses a pack over lim. root
+// itself may be reached through a symlink (the user named it; a git pack's
+// subfolder is checked before, see Cache.Fetch).
 func ReadDir(root string, lim Limits) (Snapshot, error) {
+	if real, err := filepath.EvalSymlinks(root); err == nil {
+		root = real // else Stat below says it is not found
+	}
 	info, err := os.Stat(root)
 	if err != nil || !info.IsDir() {
 		return Snapshot{}, bad("pack folder %s: not found or not a folder; give the folder that holds pack.yaml", root)

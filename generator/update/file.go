@@ -171,7 +171,11 @@ func (u *updater) merge(a generator.Action, f generator.File, from string, lf ge
 	switch {
 	case conflicts > 0:
 		a.Kind, a.Data = generator.KindConflicted, result
-		a.Note = fmt.Sprintf("%d conflicting changes: resolve the markers, then run crane update again", conflicts)
+		plural := "s"
+		if conflicts == 1 {
+			plural = ""
+		}
+		a.Note = fmt.Sprintf("%d conflicting change%s: resolve the markers, then run crane update again", conflicts, plural)
 		if moved {
 			a.Old = nil
 		}
