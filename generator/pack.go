@@ -109,6 +109,7 @@ type Pack struct {
 	actions  []compiledAction
 	checks   []compiledCheck
 	defaults map[string]parsedDefault  // templated defaults, by variable
+	whens    map[string]*parsedDefault // templated variable whens, by variable
 	dir      *template.Template        // nil when dir is plain
 	next     *template.Template        // nil when next is plain
 	patterns map[string]*regexp.Regexp // by expression
@@ -294,6 +295,9 @@ func (p *Pack) validateManifest(dir string, released bool) []string {
 		}
 		if defaultErr != nil {
 			add("%s: default: %v", where, defaultErr)
+		}
+		if err := p.parseWhen(v); err != nil {
+			add("%s: when: %v", where, err)
 		}
 	}
 	if !hasName {

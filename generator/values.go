@@ -36,6 +36,11 @@ type Variable struct {
 	// one must be relative and stay inside the project, whether it comes
 	// from --set, --values, the lock file or the default.
 	Path string `yaml:"path"`
+	// When is a template over the values of the variables before it (not
+	// .Facts); the variable applies only when it yields "true". When it
+	// does not, the variable is not asked for, not checked and not
+	// recorded, and templates see its type's zero value (see varwhen.go).
+	When string `yaml:"when,omitempty"`
 }
 
 // Required reports whether the variable has no default and so must be given.
@@ -94,6 +99,21 @@ func Resolve(p *Pack, given map[string]string, facts Facts, ask Prompter) (Value
 	failed, refused := false, false
 	for _, v := range p.Variables {
 		raw, ok := given[v.Name]
+		applies, err := p.applies(v, vals)
+		if err != nil {
+			if len(problems) == 0 { // as a default: report only the first cause
+				problems = append(problems, templateError(err).Error())
+			}
+			failed = true
+			continue
+		}
+		if !applies {
+			if ok && !v.Computed {
+				problems = append(problems, fmt.Sprintf("%s applies only when %s, which does not hold for these values; drop %s from --set or --values, or change the values its when uses", v.Name, strings.TrimSpace(v.When), v.Name))
+			}
+			vals[v.Name] = zeroValue(v.Type)
+			continue
+		}
 		defaulted := false
 		if v.Computed {
 			ok = false
@@ -215,10 +235,14 @@ func (p *Pack) settable() []string {
 }
 
 // Recorded returns the values the lock file records: all but the computed,
-// and those marked omit_default that have their default.
+// those whose when does not hold, and those marked omit_default that have
+// their default.
 func (p *Pack) Recorded(vals Values) Values {
 	out := Values{}
 	for _, v := range p.Variables {
+		if applies, err := p.applies(v, vals); err == nil && !applies {
+			continue
+		}
 		if v.OmitDefault && fmt.Sprint(vals[v.Name]) == v.Default {
 			continue
 		}
