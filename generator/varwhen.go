@@ -56,7 +56,6 @@ func zeroValue(typ string) any {
 	return ""
 }
 
-
 // whenName names v's when in its errors: "go/pack.yaml variable Repo
 // when:1: ...".
 func whenName(p *Pack, v Variable) string {

@@ -81,6 +81,7 @@ func Lint(src generator.PackSource, spec string) []Problem {
 	if p != nil {
 		l.checkWhen(p)
 		l.checkActionWhen(p)
+		l.checkVariableWhen(p)
 		l.checkDeepFiles(p)
 		l.checkShadowedRules(p)
 		l.checkBaseDelims(p)

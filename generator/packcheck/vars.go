@@ -75,7 +75,14 @@ func (l *linter) checkVariables() {
 		}
 	}
 	for i, v := range l.m.Variables {
-		texts = append(texts, v.Default)
+		texts = append(texts, v.Default, v.When)
+		for _, ref := range rootRefs(v.When) {
+			if j, ok := declared[ref.name]; ref.name == "Facts" {
+				l.add("pack.yaml", l.lines[fmt.Sprintf("variables[%d]", i)], "variable %s: its when %s", v.Name, factsOnlyInDefaults)
+			} else if !ok || j >= i {
+				l.add("pack.yaml", l.lines[fmt.Sprintf("variables[%d]", i)], "variable %s: its when uses .%s, which is not declared before it (a when sees only the variables before it)", v.Name, ref.name)
+			}
+		}
 		for _, ref := range rootRefs(v.Default) {
 			if j, ok := declared[ref.name]; !ok || j >= i {
 				l.add("pack.yaml", l.lines[fmt.Sprintf("variables[%d]", i)], "variable %s: its default uses .%s, which is not declared before it (defaults are resolved in order)", v.Name, ref.name)

@@ -2,6 +2,7 @@ package packcheck
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/ewilde/crane/generator"
@@ -48,6 +49,20 @@ func (l *linter) checkActionWhen(p *generator.Pack) {
 	for i, a := range p.Actions {
 		if a.When != "" && !l.canHold(p, a.When) {
 			l.add("pack.yaml", l.lines[fmt.Sprintf("actions[%d]", i)], "actions[%d]: when %q never holds for any value of the bool and choice variables it uses: the action never applies", i, a.When)
+		}
+	}
+}
+
+// checkVariableWhen reports variables whose when never holds (see
+// checkWhen): the variable never applies. A when that uses a variable not
+// declared before it is reported by checkVariables instead.
+func (l *linter) checkVariableWhen(p *generator.Pack) {
+	for i, v := range p.Variables {
+		earlier := func(r ref) bool {
+			return slices.ContainsFunc(p.Variables[:i], func(w generator.Variable) bool { return w.Name == r.name })
+		}
+		if !slices.ContainsFunc(rootRefs(v.When), func(r ref) bool { return !earlier(r) }) && v.When != "" && !l.canHold(p, v.When) {
+			l.add("pack.yaml", l.lines[fmt.Sprintf("variables[%d]", i)], "variable %s: when %q never holds for any value of the bool and choice variables it uses: the variable never applies", v.Name, v.When)
 		}
 	}
 }
