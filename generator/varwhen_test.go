@@ -2,6 +2,7 @@ package generator
 
 import (
 	"errors"
+	"path/filepath"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -98,5 +99,47 @@ func TestVariableWhenErrors(t *testing.T) {
 	want := `mini/pack.yaml variable Late when:1: <.Later>: map has no entry for key "Later"`
 	if diff := cmp.Diff(want, ve.Problems[0]); diff != "" {
 		t.Errorf("problem (-want +got):\n%s", diff)
+	}
+}
+
+// TestExtendsVariableWhen: a variable the overlay replaces takes the
+// overlay's when, or none when the overlay gives none.
+func TestExtendsVariableWhen(t *testing.T) {
+	overlay := func(name, when string) string {
+		return "name: " + name + "\nversion: 1.0.0\ndescription: d\nextends: ../base\nvariables:\n" +
+			"  - {name: Repo, type: string, optional: true, help: the repository" + when + "}\n"
+	}
+	dir := writeFolder(t, map[string]string{
+		"base/pack.yaml": `name: base
+version: 1.0.0
+description: d
+ecosystem: dotnet
+variables:
+  - {name: Name, type: name, help: the name}
+  - {name: Insiders, type: bool, default: "false", help: x}
+  - {name: Repo, type: string, when: "{{ .Insiders }}", help: the repository}
+`,
+		"base/project/repo.txt.tmpl": "[{{ .Repo }}]\n",
+		"other/pack.yaml":            overlay("other", `, when: "{{ not .Insiders }}"`),
+		"plain/pack.yaml":            overlay("plain", ""),
+	})
+	tests := []struct {
+		pack  string
+		given map[string]string
+		want  string
+	}{
+		{"base", map[string]string{"Name": "Acme", "Insiders": "true", "Repo": "r"}, "[r]\n"},
+		{"other", map[string]string{"Name": "Acme", "Repo": "r"}, "[r]\n"},
+		{"other", map[string]string{"Name": "Acme", "Insiders": "true"}, "[]\n"},
+		{"plain", map[string]string{"Name": "Acme", "Repo": "r"}, "[r]\n"},
+	}
+	for _, tt := range tests {
+		p, err := NewPackSource(minimalPack()).Load(filepath.Join(dir, tt.pack))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := renderAll(t, p, tt.given)["repo.txt"]; got != tt.want {
+			t.Errorf("%s %v: repo.txt = %q, want %q", tt.pack, tt.given, got, tt.want)
+		}
 	}
 }
