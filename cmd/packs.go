@@ -76,6 +76,9 @@ func writePackVariables(w io.Writer, p *generator.Pack, facts generator.Facts) {
 		if v.PatternHelp != "" {
 			attrs = append(attrs, "accepts "+v.PatternHelp)
 		}
+		if v.When != "" {
+			attrs = append(attrs, "applies only when "+strings.TrimSpace(v.When))
+		}
 		fmt.Fprintf(w, "  %-16s %s\n  %-16s (%s)\n", v.Name, v.Help, "", strings.Join(attrs, "; "))
 	}
 }
