@@ -88,7 +88,8 @@ func probeFacts(repo *probe.Repo, p *generator.Pack, solution string, old *gener
 }
 
 // resolveAssemble resolves the pack's values: the probe's facts, then the
-// lock file's values (when it is this pack's), then --values and --set.
+// lock file's values (when it is this pack's), then --values and --set
+// (see generator.ResolveWith).
 // Facts and lock values the pack does not declare are dropped. noPrompt
 // (--json, or malformed --set entries) never asks for a missing value.
 func resolveAssemble(e *env, p *generator.Pack, found *ecosystem.Facts, old *generator.Lock, flags map[string]string, noPrompt bool) (generator.Values, error) {
@@ -110,15 +111,14 @@ func resolveAssemble(e *env, p *generator.Pack, found *ecosystem.Facts, old *gen
 			given[k] = v
 		}
 	}
-	for k, v := range flags {
-		given[k] = v
-	}
 	facts := e.facts()
 	var ask generator.Prompter
 	if e.interactive && !noPrompt {
 		ask = prompter(e.ctx, e.in, e.out)
 	}
-	return generator.Resolve(p, given, facts, ask)
+	// What the repository and the lock say is dropped for a variable that
+	// no longer applies; a --set for one is refused.
+	return generator.ResolveWith(p, given, flags, facts, ask)
 }
 
 // openGitRepoAsync starts reading the git repository holding dir (its

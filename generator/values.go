@@ -86,6 +86,24 @@ func (e *ValuesError) Error() string {
 // (from --set or --values), else the rendered default, else an answer from ask
 // (nil: never ask). Every problem is collected into one *ValuesError.
 func Resolve(p *Pack, given map[string]string, facts Facts, ask Prompter) (Values, error) {
+	return ResolveWith(p, nil, given, facts, ask)
+}
+
+// ResolveWith is Resolve with values recorded or found (a lock file's, what
+// assemble read from the repository) beneath given. They count as given,
+// except that one for a variable whose when does not hold is dropped, not
+// refused: the values it depends on changed since.
+func ResolveWith(p *Pack, recorded, given map[string]string, facts Facts, ask Prompter) (Values, error) {
+	if len(recorded) > 0 {
+		all := make(map[string]string, len(recorded)+len(given))
+		for k, v := range recorded {
+			all[k] = v
+		}
+		for k, v := range given {
+			all[k] = v
+		}
+		recorded, given = only(recorded, given), all
+	}
 	var problems []string
 	for k := range given {
 		if v, ok := p.Variable(k); !ok {
@@ -108,7 +126,7 @@ func Resolve(p *Pack, given map[string]string, facts Facts, ask Prompter) (Value
 			continue
 		}
 		if !applies {
-			if ok && !v.Computed {
+			if _, soft := recorded[v.Name]; ok && !v.Computed && !soft {
 				problems = append(problems, fmt.Sprintf("%s applies only when %s, which does not hold for these values; drop %s from --set or --values, or change the values its when uses", v.Name, strings.TrimSpace(v.When), v.Name))
 			}
 			vals[v.Name] = zeroValue(v.Type)

@@ -61,3 +61,14 @@ func zeroValue(typ string) any {
 func whenName(p *Pack, v Variable) string {
 	return p.Name + "/pack.yaml variable " + v.Name + " when"
 }
+
+// only returns the entries of a whose keys b does not have.
+func only(a, b map[string]string) map[string]string {
+	out := map[string]string{}
+	for k, v := range a {
+		if _, ok := b[k]; !ok {
+			out[k] = v
+		}
+	}
+	return out
+}

@@ -3,6 +3,7 @@ package generator
 import (
 	"errors"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -141,5 +142,28 @@ variables:
 		if got := renderAll(t, p, tt.given)["repo.txt"]; got != tt.want {
 			t.Errorf("%s %v: repo.txt = %q, want %q", tt.pack, tt.given, got, tt.want)
 		}
+	}
+}
+
+// TestResolveWithDropsRecorded: a recorded value for a variable that no
+// longer applies is dropped; the same value given is refused.
+func TestResolveWithDropsRecorded(t *testing.T) {
+	p := whenPack(t)
+	recorded := map[string]string{"Name": "Acme", "Insiders": "true", "Repo": "old"}
+	got, err := ResolveWith(p, recorded, map[string]string{"Insiders": "false"}, Facts{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(Values{"Name": "Acme", "Flavour": "plain", "Year": "2026", "Insiders": false}, p.Recorded(got)); diff != "" {
+		t.Errorf("recorded (-want +got):\n%s", diff)
+	}
+	got, err = ResolveWith(p, recorded, nil, Facts{}, nil)
+	if err != nil || got["Repo"] != "old" {
+		t.Errorf("Repo = %v, %v; want old", got["Repo"], err)
+	}
+	_, err = ResolveWith(p, recorded, map[string]string{"Insiders": "false", "Repo": "new"}, Facts{}, nil)
+	var ve *ValuesError
+	if !errors.As(err, &ve) || !strings.HasPrefix(ve.Problems[0], "Repo applies only when") {
+		t.Errorf("err = %v; want Repo refused", err)
 	}
 }

@@ -93,7 +93,7 @@ type updater struct {
 func Plan(o Options) (*Result, error) {
 	u := &updater{Options: o, bases: map[string]generator.Tree{}, renamed: map[string]bool{}}
 	u.res = &Result{Plan: &generator.Plan{Root: o.Root}, Classes: map[string]Class{}, From: o.Lock.PackVersion, To: o.Pack.Version}
-	vals, err := generator.Resolve(o.Pack, lockValues(o.Pack, o.Lock.Values, o.Given), o.Facts, nil)
+	vals, err := generator.ResolveWith(o.Pack, lockValues(o.Pack, o.Lock.Values), o.Given, o.Facts, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -136,17 +136,13 @@ func Plan(o Options) (*Result, error) {
 	return u.res, nil
 }
 
-// lockValues are the lock's values that pack still has, as strings, with
-// given on top.
-func lockValues(p *generator.Pack, recorded generator.Values, given map[string]string) map[string]string {
+// lockValues are the lock's values that pack still has, as strings.
+func lockValues(p *generator.Pack, recorded generator.Values) map[string]string {
 	out := map[string]string{}
 	for k, v := range recorded.Strings() {
 		if pv, ok := p.Variable(k); ok && !pv.Computed {
 			out[k] = v
 		}
-	}
-	for k, v := range given {
-		out[k] = v
 	}
 	return out
 }
@@ -166,7 +162,7 @@ func (u *updater) base(version string) (generator.Tree, error) {
 	if err != nil {
 		return nil, err
 	}
-	vals, err := generator.Resolve(p, lockValues(p, u.Lock.Values, nil), u.Facts, nil)
+	vals, err := generator.ResolveWith(p, lockValues(p, u.Lock.Values), nil, u.Facts, nil)
 	if err != nil {
 		return nil, fmt.Errorf("rendering %s %s with the values in %s: %w", p.Name, version, generator.LockName, err)
 	}
