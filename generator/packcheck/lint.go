@@ -85,6 +85,7 @@ func Lint(src generator.PackSource, spec string) []Problem {
 		l.checkShadowedRules(p)
 		l.checkBaseDelims(p)
 	}
+	l.checkDroppedNames(src, spec)
 	sort.SliceStable(l.problems, func(i, j int) bool {
 		a, b := l.problems[i], l.problems[j]
 		if a.File != b.File {
@@ -154,8 +155,9 @@ func (l *linter) loadWithout(name string) *generator.Pack {
 	return p
 }
 
-// manifestLines maps each variables[i], files[i], tests[i] and actions[i] of
-// pack.yaml to its line.
+// manifestLines maps each top-level key of pack.yaml, and each of its
+// variables[i], files[i], tests[i], actions[i], checks[i] and drop[i], to its
+// line.
 func manifestLines(data []byte) map[string]int {
 	out := map[string]int{}
 	var doc yaml.Node
@@ -166,7 +168,7 @@ func manifestLines(data []byte) map[string]int {
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		key, val := root.Content[i], root.Content[i+1]
 		out[key.Value] = key.Line
-		if key.Value == "variables" || key.Value == "files" || key.Value == "tests" || key.Value == "actions" || key.Value == "checks" {
+		if key.Value == "variables" || key.Value == "files" || key.Value == "tests" || key.Value == "actions" || key.Value == "checks" || key.Value == "drop" {
 			for j, item := range val.Content {
 				out[fmt.Sprintf("%s[%d]", key.Value, j)] = item.Line
 			}
