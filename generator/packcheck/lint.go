@@ -45,7 +45,8 @@ var rootFileRe = regexp.MustCompile(`^(?i)(readme|license|licence|changelog|noti
 // do not parse, variables never used, templates that use a variable the
 // pack does not have, files never rendered, a when (of a file rule or an
 // action) that never holds, actions that are broken (an unknown kind, no
-// project, a project no file renders), and paths Go module zips refuse.
+// project, a project no file renders), paths Go module zips refuse, and, in
+// a pack that extends another, a dropped file a file still rendered names.
 func Lint(src generator.PackSource, spec string) []Problem {
 	snap, _, err := src.Snapshot(spec)
 	var pe *generator.PackError
