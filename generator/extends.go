@@ -158,7 +158,7 @@ func mergeSnapshots(name string, base, top packsrc.Snapshot, drop []string) (pac
 	for p, data := range base.Files {
 		dropped := false
 		for i, d := range drop {
-			if matchGlob(d, p) || p == d || strings.HasPrefix(p, strings.TrimSuffix(d, "/")+"/") {
+			if dropMatches(d, p) {
 				dropped, used[i] = true, true
 			}
 		}

@@ -73,9 +73,24 @@ func loadSnapshot(snap packsrc.Snapshot, origin packsrc.Origin) (*Pack, error) {
 // Snapshot reads the files of the pack spec names, merged over the pack it
 // extends, without validating them (Load does), and where they came from.
 func (s PackSource) Snapshot(spec string) (packsrc.Snapshot, packsrc.Origin, error) {
+	snap, origin, at, err := s.read(spec)
+	if err != nil {
+		return snap, origin, err
+	}
+	if snap, err = s.extend(snap, at, []string{spec}); err != nil {
+		return snap, origin, err
+	}
+	origin.Hash = snap.Hash() // of the pack as merged over what it extends
+	return snap, origin, nil
+}
+
+// read reads the files of the pack spec names as its author wrote them
+// (not merged over what it extends), where they came from, and the place a
+// relative extends of it is resolved against.
+func (s PackSource) read(spec string) (packsrc.Snapshot, packsrc.Origin, packPlace, error) {
 	src, err := packsrc.Parse(spec)
 	if err != nil {
-		return packsrc.Snapshot{}, packsrc.Origin{}, err
+		return packsrc.Snapshot{}, packsrc.Origin{}, packPlace{}, err
 	}
 	var snap packsrc.Snapshot
 	origin := packsrc.Origin{Source: src.String()}
@@ -93,14 +108,7 @@ func (s PackSource) Snapshot(spec string) (packsrc.Snapshot, packsrc.Origin, err
 			at = gitPlace(src, origin)
 		}
 	}
-	if err != nil {
-		return snap, origin, err
-	}
-	if snap, err = s.extend(snap, at, []string{spec}); err != nil {
-		return snap, origin, err
-	}
-	origin.Hash = snap.Hash() // of the pack as merged over what it extends
-	return snap, origin, nil
+	return snap, origin, at, err
 }
 
 func (s PackSource) gitCache() (packsrc.Cache, error) {

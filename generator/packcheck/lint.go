@@ -45,7 +45,8 @@ var rootFileRe = regexp.MustCompile(`^(?i)(readme|license|licence|changelog|noti
 // do not parse, variables never used, templates that use a variable the
 // pack does not have, files never rendered, a when (of a file rule or an
 // action) that never holds, actions that are broken (an unknown kind, no
-// project, a project no file renders), and paths Go module zips refuse.
+// project, a project no file renders), paths Go module zips refuse, and, in
+// a pack that extends another, a dropped file a file still rendered names.
 func Lint(src generator.PackSource, spec string) []Problem {
 	snap, _, err := src.Snapshot(spec)
 	var pe *generator.PackError
@@ -86,6 +87,7 @@ func Lint(src generator.PackSource, spec string) []Problem {
 		l.checkShadowedRules(p)
 		l.checkBaseDelims(p)
 	}
+	l.checkDroppedNames(src, spec)
 	sort.SliceStable(l.problems, func(i, j int) bool {
 		a, b := l.problems[i], l.problems[j]
 		if a.File != b.File {
@@ -155,8 +157,9 @@ func (l *linter) loadWithout(name string) *generator.Pack {
 	return p
 }
 
-// manifestLines maps each variables[i], files[i], tests[i] and actions[i] of
-// pack.yaml to its line.
+// manifestLines maps each top-level key of pack.yaml, and each of its
+// variables[i], files[i], tests[i], actions[i], checks[i] and drop[i], to its
+// line.
 func manifestLines(data []byte) map[string]int {
 	out := map[string]int{}
 	var doc yaml.Node
@@ -167,7 +170,7 @@ func manifestLines(data []byte) map[string]int {
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		key, val := root.Content[i], root.Content[i+1]
 		out[key.Value] = key.Line
-		if key.Value == "variables" || key.Value == "files" || key.Value == "tests" || key.Value == "actions" || key.Value == "checks" {
+		if key.Value == "variables" || key.Value == "files" || key.Value == "tests" || key.Value == "actions" || key.Value == "checks" || key.Value == "drop" {
 			for j, item := range val.Content {
 				out[fmt.Sprintf("%s[%d]", key.Value, j)] = item.Line
 			}

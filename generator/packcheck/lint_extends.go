@@ -17,6 +17,7 @@ type overlayInfo struct {
 	ownRules    int             // files[0:ownRules] of the merged manifest are the author's
 	ownVars     map[string]bool // variables the author's pack.yaml declares
 	ownFiles    map[string]bool // the author's files (paths in the pack); the others are the base's
+	drops       []string        // the author's drop list
 }
 
 // ownPack reads the pack.yaml of the pack spec names as its author wrote
@@ -49,7 +50,7 @@ func (l *linter) useOwnManifest(own []byte, ownFiles map[string]bool) {
 		return
 	}
 	ownLines := manifestLines(own)
-	o := &overlayInfo{extendsLine: ownLines["extends"], ownRules: len(m.Files), ownVars: map[string]bool{}, ownFiles: ownFiles}
+	o := &overlayInfo{extendsLine: ownLines["extends"], ownRules: len(m.Files), ownVars: map[string]bool{}, ownFiles: ownFiles, drops: m.Drop}
 	lines := map[string]int{}
 	for k, v := range ownLines {
 		lines[k] = v
