@@ -4,7 +4,6 @@ import (
 	"crypto"
 	"net"
 	"path/filepath"
-	"sync"
 	"testing"
 
 	"golang.org/x/crypto/ssh/agent"
@@ -26,26 +25,9 @@ func Agent(t testing.TB, keys ...crypto.PrivateKey) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var wg sync.WaitGroup
-	t.Cleanup(func() {
-		ln.Close()
-		wg.Wait()
+	acceptAll(t, ln, func(conn net.Conn) {
+		defer conn.Close()
+		_ = agent.ServeAgent(ring, conn)
 	})
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		for {
-			conn, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				defer conn.Close()
-				_ = agent.ServeAgent(ring, conn)
-			}()
-		}
-	}()
 	return sock
 }

@@ -68,26 +68,7 @@ func SSH(t testing.TB, opts SSHOptions) *SSHServer {
 		t.Fatal(err)
 	}
 	s := &SSHServer{Addr: ln.Addr().String(), Port: ln.Addr().(*net.TCPAddr).Port, HostKey: opts.HostKeys[0].PublicKey(), root: root}
-	var wg sync.WaitGroup
-	t.Cleanup(func() {
-		ln.Close()
-		wg.Wait()
-	})
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		for {
-			conn, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				s.serveConn(conn, config, gitCmd)
-			}()
-		}
-	}()
+	acceptAll(t, ln, func(conn net.Conn) { s.serveConn(conn, config, gitCmd) })
 	return s
 }
 
@@ -245,4 +226,30 @@ func needGit(t testing.TB) string {
 		t.Skip("git is not installed: the git server needs it")
 	}
 	return gitCmd
+}
+
+// acceptAll serves every connection ln accepts with serve, each in its own
+// goroutine, until the test ends: then ln is closed and every connection's
+// serve is waited for.
+func acceptAll(t testing.TB, ln net.Listener, serve func(net.Conn)) {
+	var wg sync.WaitGroup
+	t.Cleanup(func() {
+		ln.Close()
+		wg.Wait()
+	})
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		for {
+			conn, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				serve(conn)
+			}()
+		}
+	}()
 }
