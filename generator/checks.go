@@ -127,7 +127,7 @@ func (p *Pack) runCheck(c compiledCheck, data map[string]any) (bool, string, err
 		}
 		when = s
 	}
-	if strings.TrimSpace(when) != "true" {
+	if !WhenHolds(when) {
 		return false, "", nil
 	}
 	if c.message == nil {

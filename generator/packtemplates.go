@@ -62,17 +62,34 @@ func (p *Pack) renderDefault(v Variable, vals Values, facts Facts) (string, erro
 	if !isTemplate(v.Default) {
 		return v.Default, nil
 	}
-	d, ok := p.defaults[v.Name]
-	if !ok || d.text != v.Default {
-		t, err := p.tmpl.New(p.Name + "/pack.yaml:" + v.Name).Parse(v.Default)
-		if err != nil {
-			return "", err
-		}
-		boundTree(t.Tree)
-		d = parsedDefault{text: v.Default, t: t}
+	d := p.defaults[v.Name]
+	t, err := p.loadedOr(&d, p.Name+"/pack.yaml:"+v.Name, v.Default)
+	if err != nil {
+		return "", err
 	}
-	return p.execBounded(d.t, templateData(vals, &facts))
+	return p.execBounded(t, templateData(vals, &facts))
 }
+
+// loadedOr is the template parsed at load for text (loaded, nil or parsed
+// from another text when the pack did not load with it: a test adds a
+// variable), else text parsed now under name, bounded like every pack.yaml
+// template.
+func (p *Pack) loadedOr(loaded *parsedDefault, name, text string) (*template.Template, error) {
+	if loaded != nil && loaded.t != nil && loaded.text == text {
+		return loaded.t, nil
+	}
+	t, err := p.tmpl.New(name).Parse(text)
+	if err != nil {
+		return nil, err
+	}
+	boundTree(t.Tree)
+	return t, nil
+}
+
+// WhenHolds reports whether a rendered when holds: it reads "true", spaces
+// around it aside. Every when (a file rule's, an action's, a variable's, a
+// check's, and lint's reading of them) holds this way.
+func WhenHolds(rendered string) bool { return strings.TrimSpace(rendered) == "true" }
 
 // execBounded executes t, one of the pack's pack.yaml templates, on data
 // within the pack's limits (see bound): a default or dir that loops or
@@ -101,10 +118,10 @@ func (p *Pack) matches(v Variable, raw string) bool {
 // rendering it into w (bounded by the render's limits).
 func (r *compiledRule) holds(data map[string]any, w *boundedWriter) (bool, error) {
 	if r.when == nil {
-		return strings.TrimSpace(r.When) == "true", nil
+		return WhenHolds(r.When), nil
 	}
 	if err := r.when.Execute(w, data); err != nil {
 		return false, err
 	}
-	return strings.TrimSpace(w.buf.String()) == "true", nil
+	return WhenHolds(w.buf.String()), nil
 }

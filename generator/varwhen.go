@@ -1,7 +1,5 @@
 package generator
 
-import "strings"
-
 // A variable's when makes it conditional: a question that applies only for
 // some values of the ones before it (the repository name of an option that
 // is off does not apply). The when is parsed at load, like a default, and
@@ -13,22 +11,17 @@ import "strings"
 // far: true for a variable without one.
 func (p *Pack) applies(v Variable, vals Values) (bool, error) {
 	if !isTemplate(v.When) {
-		return v.When == "" || strings.TrimSpace(v.When) == "true", nil
+		return v.When == "" || WhenHolds(v.When), nil
 	}
-	t := p.whens[v.Name]
-	if t == nil || t.text != v.When { // a variable the pack did not load with
-		parsed, err := p.tmpl.New(whenName(p, v)).Parse(v.When)
-		if err != nil {
-			return false, err
-		}
-		boundTree(parsed.Tree)
-		t = &parsedDefault{text: v.When, t: parsed}
-	}
-	out, err := p.execBounded(t.t, templateData(vals, nil))
+	t, err := p.loadedOr(p.whens[v.Name], whenName(p, v), v.When)
 	if err != nil {
 		return false, err
 	}
-	return strings.TrimSpace(out) == "true", nil
+	out, err := p.execBounded(t, templateData(vals, nil))
+	if err != nil {
+		return false, err
+	}
+	return WhenHolds(out), nil
 }
 
 // parseWhen parses v's when at load into the pack's template set.

@@ -130,7 +130,7 @@ func (l *linter) canHold(p *generator.Pack, when string) bool {
 			vals = rawValues(p, given) // a broken default is reported on its own
 		}
 		out, err := generator.RenderString(when, vals)
-		if err != nil || strings.TrimSpace(out) == "true" {
+		if err != nil || generator.WhenHolds(out) {
 			return true
 		}
 	}
