@@ -45,15 +45,11 @@ func remoteRefs(ctx context.Context, r *remote) ([]*plumbing.Reference, error) {
 		}
 		return localRefs(store)
 	}
-	sess, err := r.uploadPackSession()
+	sess, ar, err := r.advertised(ctx)
 	if err != nil {
 		return nil, err
 	}
 	defer sess.Close()
-	ar, err := sess.AdvertisedReferencesContext(ctx)
-	if err != nil {
-		return nil, err
-	}
 	all, err := ar.AllReferences()
 	if err != nil {
 		return nil, err
@@ -76,15 +72,11 @@ func fetchObjects(ctx context.Context, r *remote, wants []plumbing.Hash, shallow
 	if r.ep.Protocol == "file" {
 		return localStorage(r.ep)
 	}
-	sess, err := r.uploadPackSession()
+	sess, ar, err := r.advertised(ctx)
 	if err != nil {
 		return nil, err
 	}
 	defer sess.Close()
-	ar, err := sess.AdvertisedReferencesContext(ctx)
-	if err != nil {
-		return nil, err
-	}
 	req := packp.NewUploadPackRequestFromCapabilities(ar.Capabilities)
 	req.Wants = wants
 	if shallow && ar.Capabilities.Supports(capability.Shallow) {
@@ -189,4 +181,19 @@ func localRefs(store *filesystem.Storage) ([]*plumbing.Reference, error) {
 		list = append(list, head)
 	}
 	return list, nil
+}
+
+// advertised opens an upload-pack session to r and reads the references it
+// advertises; the caller closes the session.
+func (r *remote) advertised(ctx context.Context) (transport.UploadPackSession, *packp.AdvRefs, error) {
+	sess, err := r.uploadPackSession()
+	if err != nil {
+		return nil, nil, err
+	}
+	ar, err := sess.AdvertisedReferencesContext(ctx)
+	if err != nil {
+		sess.Close()
+		return nil, nil, err
+	}
+	return sess, ar, nil
 }
